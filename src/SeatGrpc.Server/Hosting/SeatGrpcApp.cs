@@ -1,0 +1,52 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace SeatGrpc.Server.Hosting;
+
+/// <summary>Builds the SeatGrpc web application: settings, the two Kestrel endpoints, and the layers.</summary>
+public static class SeatGrpcApp
+{
+    /// <summary>The bounded grace period in which SIGTERM lets in-flight calls and streams finish.</summary>
+    public static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(10);
+
+    public static WebApplication Build(string[] args) => Build(args, Environment.GetEnvironmentVariable);
+
+    public static WebApplication Build(string[] args, Func<string, string?> environment)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        SettingSources.AddTo(builder.Configuration, args, environment);
+        var settings = builder.Configuration.GetSection(SeatGrpcSettings.Section).Get<SeatGrpcSettings>() ?? new SeatGrpcSettings();
+
+        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownGrace);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<ListeningPorts>();
+        builder.WebHost.ConfigureKestrel((context, kestrel) => ConfigureEndpoints(kestrel, settings, kestrel.ApplicationServices.GetRequiredService<ListeningPorts>()));
+
+        var app = builder.Build();
+        app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<ListeningPorts>().Announce(app.Logger));
+        return app;
+    }
+
+    private static void ConfigureEndpoints(KestrelServerOptions kestrel, SeatGrpcSettings settings, ListeningPorts ports)
+    {
+        var address = IPAddress.Parse(settings.Listen);
+
+        // Cleartext HTTP/2 needs prior knowledge, which Kestrel only allows on an HTTP/2-only endpoint.
+        kestrel.Listen(address, settings.GrpcPort, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http2;
+            ports.Grpc = listen;
+        });
+        // Without TLS there is no ALPN to negotiate HTTP/2, so the cleartext REST port speaks HTTP/1.1;
+        // cleartext HTTP/2 clients of the REST routes use the gRPC port, which serves them too.
+        kestrel.Listen(address, settings.RestPort, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http1;
+            ports.Rest = listen;
+        });
+    }
+}

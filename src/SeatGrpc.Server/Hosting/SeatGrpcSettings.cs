@@ -1,0 +1,25 @@
+namespace SeatGrpc.Server.Hosting;
+
+/// <summary>The host's settings, bound from the "SeatGrpc" configuration section.</summary>
+public sealed record SeatGrpcSettings
+{
+    public const string Section = "SeatGrpc";
+
+    /// <summary>The address both ports listen on.</summary>
+    public string Listen { get; init; } = "127.0.0.1";
+
+    /// <summary>The gRPC port (HTTP/2 only, so cleartext clients can use prior knowledge); 0 picks a free port.</summary>
+    public int GrpcPort { get; init; } = 5000;
+
+    /// <summary>The REST port (HTTP/1.1 and HTTP/2); 0 picks a free port.</summary>
+    public int RestPort { get; init; } = 5001;
+
+    /// <summary>The embedded SQLite database file.</summary>
+    public string Sqlite { get; init; } = "seats.db";
+
+    /// <summary>A PostgreSQL connection string; when set it replaces SQLite.</summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>The first admin API key; when unset a random one is printed once.</summary>
+    public string? BootstrapKey { get; init; }
+}
