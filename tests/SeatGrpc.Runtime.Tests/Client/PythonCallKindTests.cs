@@ -5,14 +5,14 @@ using SeatGrpc.Testing;
 namespace SeatGrpc.Runtime.Tests.Client;
 
 /// <summary>Our client against python3-grpcio: one test per method kind.</summary>
-[Collection(PythonEchoServerCollection.Name)]
+[Collection(PythonEchoServerDefinition.Name)]
 public sealed class PythonCallKindTests(PythonEchoServerFixture server)
 {
     [RequiresToolFact(typeof(PythonGrpcProbe))]
     public async Task Unary_ReturnsEchoedMessage()
     {
         using var channel = server.CreateChannel();
-        var client = server.CreateClient(channel);
+        var client = PythonEchoServerFixture.CreateClient(channel);
 
         using var call = client.EchoAsync(new EchoRequest { Message = "héllo" });
         var response = await call.ResponseAsync.WithTimeout();
@@ -25,7 +25,7 @@ public sealed class PythonCallKindTests(PythonEchoServerFixture server)
     public void BlockingUnary_ReturnsEchoedMessage()
     {
         using var channel = server.CreateChannel();
-        var client = server.CreateClient(channel);
+        var client = PythonEchoServerFixture.CreateClient(channel);
 
         var response = client.Echo(new EchoRequest { Message = "blocking" }, deadline: DateTime.UtcNow.AddSeconds(15));
 
@@ -36,7 +36,7 @@ public sealed class PythonCallKindTests(PythonEchoServerFixture server)
     public async Task ServerStreaming_ReturnsCountMessagesInOrder()
     {
         using var channel = server.CreateChannel();
-        var client = server.CreateClient(channel);
+        var client = PythonEchoServerFixture.CreateClient(channel);
 
         using var call = client.Expand(new ExpandRequest { Message = "m", Count = 5 });
         var received = new List<string>();
@@ -53,7 +53,7 @@ public sealed class PythonCallKindTests(PythonEchoServerFixture server)
     public async Task ClientStreaming_JoinsAllRequests()
     {
         using var channel = server.CreateChannel();
-        var client = server.CreateClient(channel);
+        var client = PythonEchoServerFixture.CreateClient(channel);
 
         using var call = client.Collect();
         foreach (var part in new[] { "a", "b", "c" })
@@ -71,7 +71,7 @@ public sealed class PythonCallKindTests(PythonEchoServerFixture server)
     public async Task Duplex_ReadsEachReplyBeforeWritingTheNextRequest()
     {
         using var channel = server.CreateChannel();
-        var client = server.CreateClient(channel);
+        var client = PythonEchoServerFixture.CreateClient(channel);
 
         using var call = client.Chat();
         for (var i = 0; i < 3; i++)

@@ -49,7 +49,7 @@ public sealed class PythonEchoServerFixture : IAsyncLifetime
     public GrpcChannel CreateChannel(GrpcChannelOptions? options = null) =>
         GrpcChannel.ForAddress(Address, options ?? new GrpcChannelOptions());
 
-    public EchoService.EchoServiceClient CreateClient(GrpcChannel channel) => new(channel);
+    public static EchoService.EchoServiceClient CreateClient(GrpcChannel channel) => new(channel);
 
     /// <summary>Gets what the server wrote to stderr, for failure messages.</summary>
     public string ServerLog => _server?.Log ?? string.Empty;
@@ -57,7 +57,7 @@ public sealed class PythonEchoServerFixture : IAsyncLifetime
 
 /// <summary>The tests that share the Python echo server.</summary>
 [CollectionDefinition(Name)]
-public sealed class PythonEchoServerCollection : ICollectionFixture<PythonEchoServerFixture>
+public sealed class PythonEchoServerDefinition : ICollectionFixture<PythonEchoServerFixture>
 {
     public const string Name = "Python echo server";
 }
