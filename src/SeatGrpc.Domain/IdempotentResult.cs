@@ -22,7 +22,7 @@ public sealed class IdempotentResult<T>
     /// <summary>The bytes the first execution's encoder produced; empty when fresh.</summary>
     public ReadOnlyMemory<byte> StoredResponse { get; }
 
-    public static IdempotentResult<T> Fresh(T value) => new(value, ReadOnlyMemory<byte>.Empty, isReplayed: false);
+    internal static IdempotentResult<T> Fresh(T value) => new(value, ReadOnlyMemory<byte>.Empty, isReplayed: false);
 
-    public static IdempotentResult<T> Replayed(ReadOnlyMemory<byte> storedResponse) => new(null, storedResponse, isReplayed: true);
+    internal static IdempotentResult<T> Replayed(ReadOnlyMemory<byte> storedResponse) => new(null, storedResponse, isReplayed: true);
 }
