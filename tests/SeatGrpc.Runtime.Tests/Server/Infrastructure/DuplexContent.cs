@@ -20,10 +20,13 @@ public sealed class DuplexContent : HttpContent
     /// <summary>Ends the request stream (END_STREAM).</summary>
     public void Complete() => _completed.TrySetResult();
 
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         _stream.TrySetResult(stream);
-        await _completed.Task;
+        await _completed.Task.WaitAsync(cancellationToken);
     }
 
     protected override bool TryComputeLength(out long length)
