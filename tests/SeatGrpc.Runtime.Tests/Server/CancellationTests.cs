@@ -58,13 +58,5 @@ public sealed class CancellationTests(GrpcServerFixture fixture) : GrpcTestBase<
         await Probe.HandlerCanceled.Task.WaitAsync(TestTimeouts.Default);
     }
 
-    private async Task WaitForHandlerAsync()
-    {
-        var deadline = DateTime.UtcNow + TestTimeouts.Default;
-        while (Probe.Calls == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the handler was never called");
-            await Task.Delay(10);
-        }
-    }
+    private Task WaitForHandlerAsync() => Probe.HandlerWaiting.Task.WaitAsync(TestTimeouts.Default);
 }

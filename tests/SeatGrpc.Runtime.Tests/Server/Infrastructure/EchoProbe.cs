@@ -12,6 +12,8 @@ public sealed class EchoProbe
 
     public TaskCompletionSource LateResultProduced { get; private set; } = NewSignal();
 
+    public TaskCompletionSource HandlerWaiting { get; private set; } = NewSignal();
+
     public ConcurrentQueue<string> Events { get; private set; } = new();
 
     public DateTime LastDeadline { get; private set; }
@@ -37,6 +39,7 @@ public sealed class EchoProbe
     {
         HandlerCanceled = NewSignal();
         LateResultProduced = NewSignal();
+        HandlerWaiting = NewSignal();
         Events = new ConcurrentQueue<string>();
         Calls = 0;
         Volatile.Write(ref _disposed, 0);

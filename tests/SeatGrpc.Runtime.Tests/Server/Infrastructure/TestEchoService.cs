@@ -126,6 +126,7 @@ public sealed class TestEchoService(EchoProbe probe) : EchoService.EchoServiceBa
 
     private async Task WaitForCancellationAsync(ServerCallContext context)
     {
+        probe.HandlerWaiting.TrySetResult();
         try
         {
             await Task.Delay(Timeout.InfiniteTimeSpan, context.CancellationToken).ConfigureAwait(false);
