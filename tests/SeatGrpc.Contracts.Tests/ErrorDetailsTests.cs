@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
-using SeatGrpc.Contracts.Rpc;
+using SeatGrpc.Rpc;
 
 namespace SeatGrpc.Contracts.Tests;
 
@@ -35,6 +35,18 @@ public sealed class ErrorDetailsTests
 
         Assert.Equal("SEAT_NOT_FOUND", packaged.Type);
         Assert.Equal("seats.v1", packaged.Domain);
+    }
+
+    [Fact]
+    public void SeatChangeError_SerializesIntoABufferWriter()
+    {
+        // The packaged google.rpc.Status predates buffer serialization; ours must nest in a message the runtime writes to a pipe.
+        var response = new Seats.V1.ManageSeatsResponse { Error = new Status { Code = 9, Message = "no seats" } };
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+
+        response.WriteTo(buffer);
+
+        Assert.Equal(response, Seats.V1.ManageSeatsResponse.Parser.ParseFrom(buffer.WrittenSpan));
     }
 
     [Fact]

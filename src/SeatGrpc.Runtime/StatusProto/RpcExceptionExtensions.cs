@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Google.Protobuf;
 
 namespace Grpc.Core;
@@ -9,7 +8,7 @@ public static class RpcExceptionExtensions
     /// <summary>Gets the rich status from the exception's <c>grpc-status-details-bin</c> trailer.</summary>
     /// <param name="ex">The exception.</param>
     /// <returns>The status, or null when there is none or it cannot be parsed.</returns>
-    public static Google.Rpc.Status? GetRpcStatus(this RpcException ex)
+    public static SeatGrpc.Rpc.Status? GetRpcStatus(this RpcException ex)
     {
         ArgumentNullException.ThrowIfNull(ex);
         return ex.Trailers.GetRpcStatus();
@@ -18,7 +17,7 @@ public static class RpcExceptionExtensions
     /// <summary>Gets the rich status from a <c>grpc-status-details-bin</c> entry.</summary>
     /// <param name="trailers">The trailers.</param>
     /// <returns>The status, or null when there is none or it cannot be parsed.</returns>
-    public static Google.Rpc.Status? GetRpcStatus(this Metadata trailers)
+    public static SeatGrpc.Rpc.Status? GetRpcStatus(this Metadata trailers)
     {
         ArgumentNullException.ThrowIfNull(trailers);
         var entry = trailers.Get(RpcStatusExtensions.StatusDetailsTrailerName);
@@ -29,10 +28,7 @@ public static class RpcExceptionExtensions
 
         try
         {
-            // Google.Api.CommonProtos 2.0.0 predates span parsing (IBufferMessage), so parse the array in place.
-            return MemoryMarshal.TryGetArray(entry.GetValueBytesUnsafe(), out var bytes)
-                ? Google.Rpc.Status.Parser.ParseFrom(bytes.Array, bytes.Offset, bytes.Count)
-                : Google.Rpc.Status.Parser.ParseFrom(entry.ValueBytes);
+            return SeatGrpc.Rpc.Status.Parser.ParseFrom(entry.GetValueBytesUnsafe().Span);
         }
         catch (InvalidProtocolBufferException)
         {

@@ -1,5 +1,4 @@
 using Google.Protobuf;
-using Google.Rpc;
 
 namespace Grpc.Core;
 
@@ -15,14 +14,14 @@ public static class RpcStatusExtensions
     /// <summary>Creates the exception that sends this status: its code and message, and itself as details.</summary>
     /// <param name="status">The rich status.</param>
     /// <returns>The exception.</returns>
-    public static RpcException ToRpcException(this Google.Rpc.Status status) =>
+    public static RpcException ToRpcException(this SeatGrpc.Rpc.Status status) =>
         status.ToRpcException(new Metadata());
 
     /// <summary>Creates the exception that sends this status, with further trailers.</summary>
     /// <param name="status">The rich status.</param>
     /// <param name="trailers">Trailers to send too; the details entry is added to it.</param>
     /// <returns>The exception.</returns>
-    public static RpcException ToRpcException(this Google.Rpc.Status status, Metadata trailers)
+    public static RpcException ToRpcException(this SeatGrpc.Rpc.Status status, Metadata trailers)
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(trailers);
@@ -34,7 +33,7 @@ public static class RpcStatusExtensions
     /// <typeparam name="T">The detail message type, e.g. <c>ErrorInfo</c>.</typeparam>
     /// <param name="status">The rich status.</param>
     /// <returns>The detail, or null.</returns>
-    public static T? GetDetail<T>(this Google.Rpc.Status status)
+    public static T? GetDetail<T>(this SeatGrpc.Rpc.Status status)
         where T : class, IMessage<T>, new()
     {
         ArgumentNullException.ThrowIfNull(status);

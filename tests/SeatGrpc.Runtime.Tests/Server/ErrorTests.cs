@@ -45,7 +45,7 @@ public sealed class ErrorTests(GrpcServerFixture fixture) : GrpcTestBase<GrpcSer
         var detailsHeader = response.Trailer("grpc-status-details-bin");
         Assert.NotNull(detailsHeader);
         Assert.True(MetadataHeaders.TryDecodeBinary(detailsHeader, out var bytes));
-        var status = Google.Rpc.Status.Parser.ParseFrom(bytes);
+        var status = SeatGrpc.Rpc.Status.Parser.ParseFrom(bytes);
         Assert.Equal((int)Code.NotFound, status.Code);
         Assert.Equal("seats.v1", status.GetDetail<ErrorInfo>()?.Domain);
     }
@@ -84,7 +84,7 @@ public sealed class ErrorTests(GrpcServerFixture fixture) : GrpcTestBase<GrpcSer
     public void RpcStatusHelpers_RoundTripThroughTrailers()
     {
         // Arrange
-        var status = new Google.Rpc.Status { Code = (int)Code.FailedPrecondition, Message = "no seats" };
+        var status = new SeatGrpc.Rpc.Status { Code = (int)Code.FailedPrecondition, Message = "no seats" };
 
         // Act
         var exception = status.ToRpcException();

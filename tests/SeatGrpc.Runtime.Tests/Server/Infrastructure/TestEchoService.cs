@@ -104,7 +104,7 @@ public sealed class TestEchoService(EchoProbe probe) : EchoService.EchoServiceBa
 
     private static RpcException RichError()
     {
-        var status = new Google.Rpc.Status
+        var status = new SeatGrpc.Rpc.Status
         {
             Code = (int)Code.NotFound,
             Message = "thing not found",
