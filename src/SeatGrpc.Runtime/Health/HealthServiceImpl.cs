@@ -25,6 +25,18 @@ public class HealthServiceImpl : Grpc.Health.V1.Health.HealthBase
     private readonly Dictionary<string, List<Channel<ServingStatus>>> _watchers = new(StringComparer.Ordinal);
     private bool _shutdown;
 
+    /// <summary>Gets the number of open Watch streams (for tests).</summary>
+    internal int WatcherCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _watchers.Values.Sum(channels => channels.Count);
+            }
+        }
+    }
+
     /// <summary>Sets a service's status and tells its watchers. Ignored after <see cref="Shutdown"/>.</summary>
     /// <param name="service">The fully qualified service name, or "" for the whole server.</param>
     /// <param name="status">The status.</param>
