@@ -17,7 +17,8 @@ Behaviours are chosen by request metadata, so the test proto stays plain:
   x-test-peer: 1                Echo answers with the caller's peer address
   x-test-time-remaining: 1      Echo answers with the seconds left before the deadline
   x-test-cancel-id: <id>        Expand streams slowly and records whether the call was cancelled
-  x-test-query-cancel: <id>     Echo answers "cancelled" or "not-cancelled" for that id
+  x-test-query-cancel: <id>     Echo answers "cancelled" or "not-cancelled" for that id, waiting up to
+                                x-test-query-wait-ms (default 5000) for the cancellation to arrive
 """
 
 import argparse
@@ -84,7 +85,8 @@ def build_servicer(echo_pb2, echo_pb2_grpc):
                 remaining = context.time_remaining()
                 message = "none" if remaining is None else "%.3f" % remaining
             elif "x-test-query-cancel" in md:
-                cancelled = _cancel_event(md["x-test-query-cancel"]).wait(5)
+                wait = int(md.get("x-test-query-wait-ms", "5000")) / 1000.0
+                cancelled = _cancel_event(md["x-test-query-cancel"]).wait(wait)
                 message = "cancelled" if cancelled else "not-cancelled"
             _finish(context, md)
             return echo_pb2.EchoResponse(message=message)

@@ -1,0 +1,3 @@
+namespace SeatGrpc.Domain;
+
+public sealed record ClaimedSubscriptionPage(IReadOnlyList<ClaimedSubscription> Subscriptions, string? NextPageToken);

@@ -1,0 +1,61 @@
+using SeatGrpc.Domain.Internal;
+
+namespace SeatGrpc.Domain;
+
+/// <summary>
+/// The notifier for one process: enough for SQLite, where every writer is in this process. Several
+/// PostgreSQL replicas need a shared channel (e.g. LISTEN/NOTIFY) behind the same interface.
+/// </summary>
+public sealed class InProcessSeatEventNotifier : ISeatEventNotifier
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, List<EventSubscription>> _subscriptions = new(StringComparer.Ordinal);
+
+    public void Publish(string parent, long sequence)
+    {
+        EventSubscription[] targets;
+        lock (_lock)
+        {
+            if (!_subscriptions.TryGetValue(parent, out var list))
+            {
+                return;
+            }
+
+            targets = [.. list];
+        }
+
+        foreach (var target in targets)
+        {
+            target.Signal(sequence);
+        }
+    }
+
+    public ISeatEventSubscription Subscribe(string parent)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        var subscription = new EventSubscription(this, parent);
+        lock (_lock)
+        {
+            if (!_subscriptions.TryGetValue(parent, out var list))
+            {
+                list = [];
+                _subscriptions.Add(parent, list);
+            }
+
+            list.Add(subscription);
+        }
+
+        return subscription;
+    }
+
+    internal void Remove(EventSubscription subscription)
+    {
+        lock (_lock)
+        {
+            if (_subscriptions.TryGetValue(subscription.Parent, out var list) && list.Remove(subscription) && list.Count == 0)
+            {
+                _subscriptions.Remove(subscription.Parent);
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using SeatGrpc.Storage.Internal;
+
+namespace SeatGrpc.Domain.Internal;
+
+/// <summary>Creates or resizes a pool. Creation and every change of total_seats record a pool_resized event.</summary>
+internal static class PoolWriter
+{
+    public static async Task<Pool> UpsertAsync(WriteContext context, PoolSettings settings, CancellationToken cancellationToken)
+    {
+        Validate(settings);
+        var customerId = settings.CustomerId ?? "";
+        var pools = context.Database.Pools;
+        var existing = await pools.FindByNameAsync(context.Session, settings.Name, cancellationToken).ConfigureAwait(false);
+        var now = UnixMicros.ToTime(context.Now);
+        if (existing is null)
+        {
+            var id = await pools.InsertAsync(
+                    context.Session, settings.Name, customerId, settings.TotalSeats, settings.MinSeats, settings.MaxSeats, context.Now, cancellationToken)
+                .ConfigureAwait(false) ?? throw new InvalidOperationException("The pool was created concurrently.");
+            var stamp = new PoolStamp { Id = id, Name = settings.Name, LastEventSequence = 1, TotalSeats = settings.TotalSeats };
+            await context.AppendEventAsync(stamp, SeatEventType.PoolResized, null, null, cancellationToken, totalSeats: settings.TotalSeats)
+                .ConfigureAwait(false);
+            return new Pool(settings.Name, settings.TotalSeats, customerId, settings.MinSeats, settings.MaxSeats, 0, now, now, RowMapper.Etag(1));
+        }
+
+        var unchanged = existing.TotalSeats == settings.TotalSeats && existing.CustomerId == customerId
+            && existing.MinSeats == settings.MinSeats && existing.MaxSeats == settings.MaxSeats;
+        if (unchanged)
+        {
+            return RowMapper.ToPool(existing);
+        }
+
+        var resized = existing.TotalSeats != settings.TotalSeats;
+        var updated = await pools.ResizeAsync(
+                context.Session, existing.Id, customerId, settings.TotalSeats, settings.MinSeats, settings.MaxSeats, resized ? 1 : 0, context.Now,
+                cancellationToken)
+            .ConfigureAwait(false)
+            ?? throw new SeatDomainException(
+                SeatErrorKind.PoolShrinkBelowOccupied,
+                $"total_seats {settings.TotalSeats} is below the {existing.OccupiedSeats} occupied seats: revoke seats first.");
+        if (resized)
+        {
+            await context.AppendEventAsync(updated, SeatEventType.PoolResized, null, null, cancellationToken, totalSeats: settings.TotalSeats)
+                .ConfigureAwait(false);
+        }
+
+        return RowMapper.ToPool(existing) with
+        {
+            TotalSeats = settings.TotalSeats,
+            CustomerId = customerId,
+            MinSeats = settings.MinSeats,
+            MaxSeats = settings.MaxSeats,
+            OccupiedSeats = checked((int)updated.OccupiedSeats),
+            UpdateTime = now,
+            Etag = RowMapper.Etag(existing.Version + 1),
+        };
+    }
+
+    private static void Validate(PoolSettings settings)
+    {
+        if (!ResourceNames.IsPoolName(settings.Name))
+        {
+            throw new SeatDomainException(
+                SeatErrorKind.InvalidArgument, "The pool name must be subscriptions/{id} or orders/{id}, with an id of 1 to 63 characters [A-Za-z0-9._~-].");
+        }
+
+        if (settings.TotalSeats < 0 || settings.MinSeats < 0 || settings.MaxSeats < 0)
+        {
+            throw new SeatDomainException(SeatErrorKind.InvalidArgument, "total_seats, min_seats and max_seats must not be negative.");
+        }
+
+        if (settings.MaxSeats != 0 && settings.MinSeats > settings.MaxSeats)
+        {
+            throw new SeatDomainException(SeatErrorKind.InvalidArgument, "min_seats must not exceed max_seats.");
+        }
+
+        if (settings.TotalSeats < settings.MinSeats || (settings.MaxSeats != 0 && settings.TotalSeats > settings.MaxSeats))
+        {
+            throw new SeatDomainException(
+                SeatErrorKind.PoolBoundsViolated, "total_seats must lie between min_seats and max_seats.");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using SeatGrpc.Storage.Internal;
+
+namespace SeatGrpc.Domain.Internal;
+
+/// <summary>
+/// The seat mutations shared by the single-seat operations and batches. Each takes capacity or an
+/// event sequence with one statement on the pool row, writes the seat, and appends one event.
+/// </summary>
+internal sealed class SeatWriter
+{
+    private readonly long _invitationLifetime;
+
+    public SeatWriter(TimeSpan invitationLifetime)
+    {
+        _invitationLifetime = (long)invitationLifetime.TotalMicroseconds;
+    }
+
+    public long InvitationLifetimeMicros => _invitationLifetime;
+
+    /// <summary>Takes a free seat of the pool for the grantee.</summary>
+    public async Task<AssignedSeat> AssignAsync(
+        WriteContext context, long poolId, string parent, GranteeKey grantee, string metadataJson, bool immediateClaim,
+        CancellationToken cancellationToken)
+    {
+        var stamp = await context.Database.Pools.TryOccupyAsync(context.Session, poolId, context.Now, cancellationToken).ConfigureAwait(false)
+            ?? throw new SeatDomainException(SeatErrorKind.NoSeatsAvailable, "The pool has no free seat.");
+        var assigned = await InsertSeatAsync(context, poolId, parent, grantee, metadataJson, immediateClaim, cancellationToken).ConfigureAwait(false);
+        await context.AppendEventAsync(stamp, SeatEventType.Assigned, assigned.Seat.Name, grantee, cancellationToken).ConfigureAwait(false);
+        return assigned;
+    }
+
+    /// <summary>Revokes an active seat and frees its capacity, recording <paramref name="eventType"/>.</summary>
+    public static async Task<Seat> RevokeAsync(WriteContext context, SeatRow row, SeatEventType eventType, CancellationToken cancellationToken)
+    {
+        await context.Database.Seats.RevokeAsync(context.Session, row.Id, context.Now, cancellationToken).ConfigureAwait(false);
+        var stamp = await context.Database.Pools.ReleaseAsync(context.Session, row.PoolId, context.Now, cancellationToken).ConfigureAwait(false);
+        var seat = Revoked(row, context.Now, stamp.Name);
+        await context.AppendEventAsync(stamp, eventType, seat.Name, GranteeOf(row), cancellationToken).ConfigureAwait(false);
+        return seat;
+    }
+
+    /// <summary>Moves the current grantee's seat to the new grantee in place: capacity does not change.</summary>
+    public async Task<AssignedSeat> ReplaceAsync(
+        WriteContext context, long poolId, string parent, GranteeKey current, GranteeKey next, string metadataJson, bool immediateClaim,
+        CancellationToken cancellationToken)
+    {
+        var row = await FindActiveAsync(context, poolId, parent, current, cancellationToken).ConfigureAwait(false);
+        await context.Database.Seats.RevokeAsync(context.Session, row.Id, context.Now, cancellationToken).ConfigureAwait(false);
+        var assigned = await InsertSeatAsync(context, poolId, parent, next, metadataJson, immediateClaim, cancellationToken).ConfigureAwait(false);
+        var stamp = await context.Database.Pools.NextSequenceAsync(context.Session, poolId, cancellationToken).ConfigureAwait(false);
+        await context.AppendEventAsync(
+            stamp, SeatEventType.Replaced, assigned.Seat.Name, next, cancellationToken,
+            previousSeatName: ResourceNames.SeatName(row.PublicId), previousGrantee: GranteeOf(row)).ConfigureAwait(false);
+        return assigned;
+    }
+
+    /// <summary>The grantee's non-revoked seat in the pool, or <see cref="SeatErrorKind.SeatNotFound"/>.</summary>
+    public static async Task<SeatRow> FindActiveAsync(
+        WriteContext context, long poolId, string parent, GranteeKey grantee, CancellationToken cancellationToken)
+    {
+        return await context.Database.Seats.FindActiveByGranteeAsync(
+                context.Session, poolId, parent, grantee.EmailNormalized, grantee.CustomerId, grantee.ExternalCustomerId, cancellationToken)
+            .ConfigureAwait(false)
+            ?? throw new SeatDomainException(SeatErrorKind.SeatNotFound, "The grantee holds no active seat in this pool.");
+    }
+
+    public static Seat Revoked(SeatRow row, long now, string parent)
+    {
+        return RowMapper.ToSeat(row, parent) with
+        {
+            Status = SeatStatus.Revoked,
+            RevokeTime = UnixMicros.ToTime(now),
+            UpdateTime = UnixMicros.ToTime(now),
+            Etag = RowMapper.Etag(row.Version + 1),
+        };
+    }
+
+    public static GranteeKey GranteeOf(SeatRow row) =>
+        new(row.Email, row.Email?.ToLowerInvariant(), row.CustomerId, row.ExternalCustomerId);
+
+    private async Task<AssignedSeat> InsertSeatAsync(
+        WriteContext context, long poolId, string parent, GranteeKey grantee, string metadataJson, bool immediateClaim,
+        CancellationToken cancellationToken)
+    {
+        var publicId = RandomIds.NewSeatId();
+        string? token = null;
+        byte[]? tokenHash = null;
+        long? expireTime = null;
+        if (!immediateClaim)
+        {
+            (token, tokenHash) = RandomIds.NewInvitationToken();
+            expireTime = context.Now + _invitationLifetime;
+        }
+
+        var row = new NewSeatRow(
+            publicId,
+            poolId,
+            immediateClaim ? SeatStatusNames.Claimed : SeatStatusNames.Pending,
+            grantee.Email,
+            grantee.EmailNormalized,
+            grantee.CustomerId,
+            grantee.ExternalCustomerId,
+            metadataJson,
+            tokenHash,
+            expireTime,
+            immediateClaim ? context.Now : null,
+            context.Now);
+        _ = await context.Database.Seats.TryInsertAsync(context.Session, row, cancellationToken).ConfigureAwait(false)
+            ?? throw new SeatDomainException(SeatErrorKind.GranteeAlreadySeated, "The grantee already holds a seat in this pool.");
+        var created = UnixMicros.ToTime(context.Now);
+        var seat = new Seat(
+            ResourceNames.SeatName(publicId),
+            parent,
+            immediateClaim ? SeatStatus.Claimed : SeatStatus.Pending,
+            grantee.ToGrantee(),
+            MetadataCodec.Decode(metadataJson),
+            UnixMicros.ToTime(expireTime),
+            immediateClaim ? created : null,
+            RevokeTime: null,
+            created,
+            created,
+            RowMapper.Etag(1));
+        return new AssignedSeat(seat, token);
+    }
+}

@@ -1,0 +1,15 @@
+namespace SeatGrpc.Storage.Internal;
+
+/// <summary>Releases a held <see cref="SemaphoreSlim"/> once, however often it is disposed.</summary>
+internal sealed class GateLease(SemaphoreSlim gate) : IDisposable
+{
+    private int _released;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _released, 1) == 0)
+        {
+            gate.Release();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using Dapper;
+
+namespace SeatGrpc.Storage.Internal;
+
+/// <summary>
+/// The pools table. Capacity is taken and given back with one conditional UPDATE each, so
+/// the last seat cannot be handed out twice by concurrent writers, on one server or several.
+/// </summary>
+internal sealed class PoolRepository
+{
+    private const string SelectByName = """
+        SELECT id, name, customer_id, total_seats, min_seats, max_seats, occupied_seats,
+               last_event_sequence, create_time, update_time, version
+        FROM pools
+        WHERE name = @Name
+        """;
+
+    private const string SelectIdByName = """
+        SELECT id FROM pools WHERE name = @Name
+        """;
+
+    private const string InsertPool = """
+        INSERT INTO pools (name, customer_id, total_seats, min_seats, max_seats, occupied_seats,
+                           last_event_sequence, create_time, update_time, version)
+        VALUES (@Name, @CustomerId, @TotalSeats, @MinSeats, @MaxSeats, 0, 1, @Now, @Now, 1)
+        ON CONFLICT (name) DO NOTHING
+        RETURNING id
+        """;
+
+    // Resizing re-checks occupancy in the same statement, so a concurrent assignment cannot slip past the check.
+    private const string ResizePoolIfRoom = """
+        UPDATE pools
+        SET total_seats = @TotalSeats, customer_id = @CustomerId, min_seats = @MinSeats, max_seats = @MaxSeats,
+            last_event_sequence = last_event_sequence + @EventCount, update_time = @Now, version = version + 1
+        WHERE id = @Id AND occupied_seats <= @TotalSeats
+        RETURNING id, name, last_event_sequence, total_seats, occupied_seats
+        """;
+
+    private const string OccupySeatIfFree = """
+        UPDATE pools
+        SET occupied_seats = occupied_seats + 1, last_event_sequence = last_event_sequence + 1,
+            update_time = @Now, version = version + 1
+        WHERE id = @Id AND occupied_seats < total_seats
+        RETURNING id, name, last_event_sequence, total_seats, occupied_seats
+        """;
+
+    private const string ReleaseSeat = """
+        UPDATE pools
+        SET occupied_seats = occupied_seats - 1, last_event_sequence = last_event_sequence + 1,
+            update_time = @Now, version = version + 1
+        WHERE id = @Id
+        RETURNING id, name, last_event_sequence, total_seats, occupied_seats
+        """;
+
+    private const string NextEventSequence = """
+        UPDATE pools
+        SET last_event_sequence = last_event_sequence + 1
+        WHERE id = @Id
+        RETURNING id, name, last_event_sequence, total_seats, occupied_seats
+        """;
+
+    public Task<PoolRow?> FindByNameAsync(StorageSession session, string name, CancellationToken cancellationToken)
+    {
+        return session.Connection.QuerySingleOrDefaultAsync<PoolRow?>(
+            new CommandDefinition(SelectByName, new { Name = name }, session.Transaction, cancellationToken: cancellationToken));
+    }
+
+    public Task<long?> FindIdByNameAsync(StorageSession session, string name, CancellationToken cancellationToken)
+    {
+        return session.Connection.QuerySingleOrDefaultAsync<long?>(
+            new CommandDefinition(SelectIdByName, new { Name = name }, session.Transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Inserts a pool with event sequence 1 (its first resize event); null when the name exists.</summary>
+    public Task<long?> InsertAsync(
+        StorageSession session, string name, string customerId, long totalSeats, long minSeats, long maxSeats, long now,
+        CancellationToken cancellationToken)
+    {
+        var args = new { Name = name, CustomerId = customerId, TotalSeats = totalSeats, MinSeats = minSeats, MaxSeats = maxSeats, Now = now };
+        return session.Connection.QuerySingleOrDefaultAsync<long?>(
+            new CommandDefinition(InsertPool, args, session.Transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Changes the pool's settings; null when <paramref name="totalSeats"/> is below the occupied seats.</summary>
+    public Task<PoolStamp?> ResizeAsync(
+        StorageSession session, long id, string customerId, long totalSeats, long minSeats, long maxSeats, int eventCount, long now,
+        CancellationToken cancellationToken)
+    {
+        var args = new { Id = id, CustomerId = customerId, TotalSeats = totalSeats, MinSeats = minSeats, MaxSeats = maxSeats, EventCount = eventCount, Now = now };
+        return session.Connection.QuerySingleOrDefaultAsync<PoolStamp?>(
+            new CommandDefinition(ResizePoolIfRoom, args, session.Transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Takes one free seat and one event sequence; null when the pool is full.</summary>
+    public Task<PoolStamp?> TryOccupyAsync(StorageSession session, long id, long now, CancellationToken cancellationToken)
+    {
+        return session.Connection.QuerySingleOrDefaultAsync<PoolStamp?>(
+            new CommandDefinition(OccupySeatIfFree, new { Id = id, Now = now }, session.Transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Gives one seat back and takes one event sequence.</summary>
+    public Task<PoolStamp> ReleaseAsync(StorageSession session, long id, long now, CancellationToken cancellationToken)
+    {
+        return session.Connection.QuerySingleAsync<PoolStamp>(
+            new CommandDefinition(ReleaseSeat, new { Id = id, Now = now }, session.Transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Takes one event sequence without changing capacity.</summary>
+    public Task<PoolStamp> NextSequenceAsync(StorageSession session, long id, CancellationToken cancellationToken)
+    {
+        return session.Connection.QuerySingleAsync<PoolStamp>(
+            new CommandDefinition(NextEventSequence, new { Id = id }, session.Transaction, cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,44 @@
+using Dapper;
+
+namespace SeatGrpc.Storage.Internal;
+
+/// <summary>The append-only seat_events table, keyed by (pool, sequence).</summary>
+internal sealed class SeatEventRepository
+{
+    private const string AppendEvent = """
+        INSERT INTO seat_events (pool_id, sequence, type, seat_name, previous_seat_name, email, customer_id, external_customer_id,
+                                 previous_email, previous_customer_id, previous_external_customer_id,
+                                 total_seats, time, request_id)
+        VALUES (@PoolId, @Sequence, @Type, @SeatName, @PreviousSeatName, @Email, @CustomerId, @ExternalCustomerId,
+                @PreviousEmail, @PreviousCustomerId, @PreviousExternalCustomerId,
+                @TotalSeats, @Time, @RequestId)
+        """;
+
+    private const string SelectAfterSequence = """
+        SELECT pool_id, sequence, type, seat_name, previous_seat_name, email, customer_id, external_customer_id,
+               previous_email, previous_customer_id, previous_external_customer_id,
+               total_seats, time, request_id
+        FROM seat_events
+        WHERE pool_id = @PoolId AND sequence > @AfterSequence
+        ORDER BY sequence
+        LIMIT @Limit
+        """;
+
+    public Task AppendAsync(StorageSession session, SeatEventRow row, CancellationToken cancellationToken)
+    {
+        return session.Connection.ExecuteAsync(
+            new CommandDefinition(AppendEvent, row, session.Transaction, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<SeatEventRow>> ReadAfterAsync(
+        StorageSession session, long poolId, long afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await session.Connection.QueryAsync<SeatEventRow>(
+            new CommandDefinition(
+                SelectAfterSequence,
+                new { PoolId = poolId, AfterSequence = afterSequence, Limit = limit },
+                session.Transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.AsList();
+    }
+}

@@ -1,0 +1,214 @@
+using Dapper;
+
+namespace SeatGrpc.Storage.Internal;
+
+/// <summary>
+/// The seats table. Uniqueness of a grantee's active seat per pool is the database's job: partial
+/// unique indexes per identity kind, with <c>ON CONFLICT DO NOTHING</c> so a clash is a null, not an exception.
+/// </summary>
+internal sealed class SeatRepository
+{
+    private const string InsertSeat = """
+        INSERT INTO seats (public_id, pool_id, status, email, email_normalized, customer_id, external_customer_id,
+                           metadata, token_hash, invitation_expire_time, claim_time, create_time, update_time, version)
+        VALUES (@PublicId, @PoolId, @Status, @Email, @EmailNormalized, @CustomerId, @ExternalCustomerId,
+                @Metadata, @TokenHash, @InvitationExpireTime, @ClaimTime, @CreateTime, @CreateTime, 1)
+        ON CONFLICT DO NOTHING
+        RETURNING id
+        """;
+
+    private const string SelectByPublicId = """
+        SELECT s.id, s.public_id, s.pool_id, p.name AS parent, s.status, s.email, s.customer_id, s.external_customer_id,
+               s.metadata, s.invitation_expire_time, s.claim_time, s.revoke_time, s.create_time, s.update_time, s.version
+        FROM seats s JOIN pools p ON p.id = s.pool_id
+        WHERE s.public_id = @PublicId
+        """;
+
+    private const string SelectActiveByEmail = """
+        SELECT id, public_id, pool_id, @Parent AS parent, status, email, customer_id, external_customer_id,
+               metadata, invitation_expire_time, claim_time, revoke_time, create_time, update_time, version
+        FROM seats
+        WHERE pool_id = @PoolId AND email_normalized = @EmailNormalized AND status <> 'revoked'
+          AND (@CustomerId IS NULL OR customer_id = @CustomerId)
+          AND (@ExternalCustomerId IS NULL OR external_customer_id = @ExternalCustomerId)
+        """;
+
+    private const string SelectActiveByCustomerId = """
+        SELECT id, public_id, pool_id, @Parent AS parent, status, email, customer_id, external_customer_id,
+               metadata, invitation_expire_time, claim_time, revoke_time, create_time, update_time, version
+        FROM seats
+        WHERE pool_id = @PoolId AND customer_id = @CustomerId AND status <> 'revoked'
+          AND (@ExternalCustomerId IS NULL OR external_customer_id = @ExternalCustomerId)
+        """;
+
+    private const string SelectActiveByExternalCustomerId = """
+        SELECT id, public_id, pool_id, @Parent AS parent, status, email, customer_id, external_customer_id,
+               metadata, invitation_expire_time, claim_time, revoke_time, create_time, update_time, version
+        FROM seats
+        WHERE pool_id = @PoolId AND external_customer_id = @ExternalCustomerId AND status <> 'revoked'
+        """;
+
+    private const string SelectPageInPool = """
+        SELECT id, public_id, pool_id, @Parent AS parent, status, email, customer_id, external_customer_id,
+               metadata, invitation_expire_time, claim_time, revoke_time, create_time, update_time, version
+        FROM seats
+        WHERE pool_id = @PoolId AND id > @AfterId
+        ORDER BY id
+        LIMIT @Limit
+        """;
+
+    private const string SelectPageInPoolWithStatus = """
+        SELECT id, public_id, pool_id, @Parent AS parent, status, email, customer_id, external_customer_id,
+               metadata, invitation_expire_time, claim_time, revoke_time, create_time, update_time, version
+        FROM seats
+        WHERE pool_id = @PoolId AND status = @Status AND id > @AfterId
+        ORDER BY id
+        LIMIT @Limit
+        """;
+
+    private const string SelectClaimedByCustomer = """
+        SELECT s.id, s.public_id, s.pool_id, p.name AS parent, s.status, s.email, s.customer_id, s.external_customer_id,
+               s.metadata, s.invitation_expire_time, s.claim_time, s.revoke_time, s.create_time, s.update_time, s.version,
+               p.id, p.name, p.customer_id, p.total_seats, p.min_seats, p.max_seats, p.occupied_seats,
+               p.last_event_sequence, p.create_time, p.update_time, p.version
+        FROM seats s JOIN pools p ON p.id = s.pool_id
+        WHERE s.customer_id = @CustomerId AND s.status = 'claimed' AND s.id > @AfterId
+        ORDER BY s.id
+        LIMIT @Limit
+        """;
+
+    private const string RevokeActiveSeat = """
+        UPDATE seats
+        SET status = 'revoked', revoke_time = @Now, token_hash = NULL, update_time = @Now, version = version + 1
+        WHERE id = @Id AND status <> 'revoked'
+        """;
+
+    private const string ReplacePendingToken = """
+        UPDATE seats
+        SET token_hash = @TokenHash, invitation_expire_time = @ExpireTime, update_time = @Now, version = version + 1
+        WHERE id = @Id AND status = 'pending'
+        """;
+
+    // The token hash is cleared in the same statement: a token works once.
+    private const string ClaimByTokenHash = """
+        UPDATE seats
+        SET status = 'claimed', claim_time = @Now, token_hash = NULL, customer_id = COALESCE(customer_id, @ClaimantCustomerId),
+            update_time = @Now, version = version + 1
+        WHERE token_hash = @TokenHash AND status = 'pending' AND invitation_expire_time > @Now
+        RETURNING id, public_id, pool_id, status, email, customer_id, external_customer_id,
+                  metadata, invitation_expire_time, claim_time, revoke_time, create_time, update_time, version
+        """;
+
+    private readonly ISqlDialect _dialect;
+
+    public SeatRepository(ISqlDialect dialect)
+    {
+        _dialect = dialect;
+    }
+
+    /// <summary>Inserts a seat; null when the grantee already holds an active seat in the pool.</summary>
+    public Task<long?> TryInsertAsync(StorageSession session, NewSeatRow seat, CancellationToken cancellationToken)
+    {
+        return session.Connection.QuerySingleOrDefaultAsync<long?>(
+            new CommandDefinition(InsertSeat, seat, session.Transaction, cancellationToken: cancellationToken));
+    }
+
+    public Task<SeatRow?> FindByPublicIdAsync(StorageSession session, string publicId, CancellationToken cancellationToken)
+    {
+        return session.Connection.QuerySingleOrDefaultAsync<SeatRow?>(
+            new CommandDefinition(SelectByPublicId, new { PublicId = publicId }, session.Transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The grantee's non-revoked seat: every identity given must match; the first one given picks the index.</summary>
+    public Task<SeatRow?> FindActiveByGranteeAsync(
+        StorageSession session, long poolId, string parent, string? emailNormalized, string? customerId, string? externalCustomerId,
+        CancellationToken cancellationToken)
+    {
+        var sql = emailNormalized is not null ? SelectActiveByEmail
+            : customerId is not null ? SelectActiveByCustomerId
+            : SelectActiveByExternalCustomerId;
+        var args = new
+        {
+            PoolId = poolId,
+            Parent = parent,
+            EmailNormalized = emailNormalized,
+            CustomerId = customerId,
+            ExternalCustomerId = externalCustomerId,
+        };
+        return session.Connection.QuerySingleOrDefaultAsync<SeatRow?>(
+            new CommandDefinition(sql, args, session.Transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Seats of one pool after <paramref name="afterId"/> in id order, optionally of one status.</summary>
+    public async Task<IReadOnlyList<SeatRow>> ListPageAsync(
+        StorageSession session, long poolId, string parent, string? status, long afterId, int limit, CancellationToken cancellationToken)
+    {
+        var sql = status is null ? SelectPageInPool : SelectPageInPoolWithStatus;
+        var rows = await session.Connection.QueryAsync<SeatRow>(
+            new CommandDefinition(
+                sql,
+                new { PoolId = poolId, Parent = parent, Status = status, AfterId = afterId, Limit = limit },
+                session.Transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.AsList();
+    }
+
+    /// <summary>The customer's claimed seats after <paramref name="afterId"/>, each with its pool.</summary>
+    public async Task<IReadOnlyList<(SeatRow Seat, PoolRow Pool)>> ListClaimedByCustomerAsync(
+        StorageSession session, string customerId, long afterId, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await session.Connection.QueryAsync<SeatRow, PoolRow, (SeatRow, PoolRow)>(
+            new CommandDefinition(
+                SelectClaimedByCustomer,
+                new { CustomerId = customerId, AfterId = afterId, Limit = limit },
+                session.Transaction,
+                cancellationToken: cancellationToken),
+            static (seat, pool) => (seat, pool),
+            splitOn: "id").ConfigureAwait(false);
+        return rows.AsList();
+    }
+
+    /// <summary>Marks an active seat revoked and forgets its token; false when it was already revoked.</summary>
+    public async Task<bool> RevokeAsync(StorageSession session, long id, long now, CancellationToken cancellationToken)
+    {
+        var changed = await session.Connection.ExecuteAsync(
+            new CommandDefinition(RevokeActiveSeat, new { Id = id, Now = now }, session.Transaction, cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
+        return changed == 1;
+    }
+
+    /// <summary>Replaces a pending seat's token hash and expiry; false when the seat is not pending.</summary>
+    public async Task<bool> ReplaceTokenAsync(
+        StorageSession session, long id, byte[] tokenHash, long expireTime, long now, CancellationToken cancellationToken)
+    {
+        var changed = await session.Connection.ExecuteAsync(
+            new CommandDefinition(
+                ReplacePendingToken,
+                new { Id = id, TokenHash = tokenHash, ExpireTime = expireTime, Now = now },
+                session.Transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return changed == 1;
+    }
+
+    /// <summary>
+    /// Claims the pending, unexpired seat holding <paramref name="tokenHash"/>; null when there is none.
+    /// Throws <see cref="UniqueViolationException"/> when the claimant already holds another active seat in the pool.
+    /// </summary>
+    public async Task<SeatRow?> ClaimAsync(
+        StorageSession session, byte[] tokenHash, string? claimantCustomerId, long now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await session.Connection.QuerySingleOrDefaultAsync<SeatRow?>(
+                new CommandDefinition(
+                    ClaimByTokenHash,
+                    new { TokenHash = tokenHash, ClaimantCustomerId = claimantCustomerId, Now = now },
+                    session.Transaction,
+                    cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        catch (System.Data.Common.DbException ex) when (_dialect.IsUniqueViolation(ex))
+        {
+            throw new UniqueViolationException("The claimant already holds an active seat in this pool.", ex);
+        }
+    }
+}

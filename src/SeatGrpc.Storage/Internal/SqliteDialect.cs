@@ -1,0 +1,131 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace SeatGrpc.Storage.Internal;
+
+/// <summary>
+/// SQLite in WAL mode. Writers take an in-process async gate before <c>BEGIN IMMEDIATE</c>, so
+/// concurrent callers queue here instead of spinning in SQLite's sleep-based busy handler.
+/// Readers never wait: WAL gives each read transaction its own snapshot.
+/// </summary>
+internal sealed class SqliteDialect : ISqlDialect
+{
+    private const string EnableWal = "PRAGMA journal_mode=WAL;";
+
+    // Per connection, not persistent: with WAL, NORMAL survives a process kill (not a power cut).
+    private const string ConfigureConnection = "PRAGMA synchronous=NORMAL;";
+
+    private static readonly object NativeInitLock = new();
+    private static bool s_nativeReady;
+
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writerGate = new(1, 1);
+    private readonly ConditionalWeakTable<object, object> _configuredHandles = [];
+
+    public SqliteDialect(SqliteStorageOptions options)
+    {
+        EnsureNativeLibrary();
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(options.Path),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = (int)Math.Ceiling(options.EffectiveBusyTimeout.TotalSeconds),
+        }.ToString();
+    }
+
+    public string MigrationFolder => "Sqlite";
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var mode = await connection.ExecuteScalarAsync<string>(
+            new CommandDefinition(EnableWal, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"SQLite refused WAL mode (journal mode is '{mode}').");
+        }
+    }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var handle = connection.Handle!;
+            if (!_configuredHandles.TryGetValue(handle, out _))
+            {
+                await connection.ExecuteAsync(
+                    new CommandDefinition(ConfigureConnection, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                _configuredHandles.AddOrUpdate(handle, handle);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async Task<StorageSession> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writerGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var lease = new GateLease(_writerGate);
+        DbConnection? connection = null;
+        try
+        {
+            connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // Microsoft.Data.Sqlite issues BEGIN IMMEDIATE for a non-deferred transaction.
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            return new StorageSession(connection, transaction, lease);
+        }
+        catch
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            lease.Dispose();
+            throw;
+        }
+    }
+
+    public Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // A deferred transaction takes its WAL snapshot at the first read and keeps it to the end.
+        var transaction = ((SqliteConnection)connection).BeginTransaction(deferred: true);
+        return Task.FromResult<DbTransaction>(transaction);
+    }
+
+    public bool IsUniqueViolation(DbException exception)
+    {
+        // SQLITE_CONSTRAINT_UNIQUE (2067) and SQLITE_CONSTRAINT_PRIMARYKEY (1555).
+        return exception is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
+    }
+
+    public void Dispose()
+    {
+        _writerGate.Dispose();
+    }
+
+    private static void EnsureNativeLibrary()
+    {
+        lock (NativeInitLock)
+        {
+            if (!s_nativeReady)
+            {
+                SQLitePCL.Batteries_V2.Init();
+                s_nativeReady = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SeatGrpc.Storage.Internal;
+
+namespace SeatGrpc.Storage;
+
+/// <summary>
+/// The seat database: opens the engine, migrates the schema, hands out sessions and exposes one
+/// repository per aggregate to the domain.
+/// </summary>
+public sealed class SeatDatabase : IDisposable
+{
+    private const string Ping = "SELECT COUNT(*) FROM schema_migrations";
+
+    private readonly ISqlDialect _dialect;
+    private readonly ILogger _logger;
+
+    static SeatDatabase()
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+    }
+
+    private SeatDatabase(ISqlDialect dialect, ILogger logger)
+    {
+        _dialect = dialect;
+        _logger = logger;
+        Seats = new SeatRepository(dialect);
+    }
+
+    internal PoolRepository Pools { get; } = new();
+
+    internal SeatRepository Seats { get; }
+
+    internal SeatEventRepository Events { get; } = new();
+
+    internal IdempotencyRepository Idempotency { get; } = new();
+
+    internal SecretRepository Secrets { get; } = new();
+
+    /// <summary>Opens (creating if needed) the SQLite file, switches it to WAL and applies migrations.</summary>
+    /// <exception cref="SchemaVersionException">The file was migrated by a newer binary.</exception>
+    public static async Task<SeatDatabase> OpenSqliteAsync(
+        SqliteStorageOptions options, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SeatDatabase>();
+        var dialect = new SqliteDialect(options);
+        try
+        {
+            await dialect.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            var fullPath = Path.GetFullPath(options.Path);
+            StorageLog.SqliteOpened(logger, fullPath);
+            var migrator = new SchemaMigrator(dialect, logger);
+            await migrator.MigrateAsync(MigrationCatalog.Load(dialect.MigrationFolder), cancellationToken).ConfigureAwait(false);
+            return new SeatDatabase(dialect, logger);
+        }
+        catch
+        {
+            dialect.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A write transaction (serialized with other writers where the engine needs it).</summary>
+    public Task<StorageSession> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        return _dialect.BeginWriteAsync(cancellationToken);
+    }
+
+    /// <summary>A read transaction: every read in it sees the same snapshot.</summary>
+    public async Task<StorageSession> BeginSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var transaction = await _dialect.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
+            return new StorageSession(connection, transaction, writerLease: null);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>A connection without a transaction, for single-statement reads.</summary>
+    public async Task<StorageSession> OpenReadAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return new StorageSession(connection, transaction: null, writerLease: null);
+    }
+
+    /// <summary>Whether the database can be opened and queried; failures are logged, not thrown.</summary>
+    public async Task<bool> CheckAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var session = await OpenReadAsync(cancellationToken).ConfigureAwait(false);
+            await session.Connection.ExecuteScalarAsync<long>(
+                new CommandDefinition(Ping, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is DbException or IOException or InvalidOperationException)
+        {
+            StorageLog.HealthCheckFailed(_logger, ex);
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        _dialect.Dispose();
+    }
+}

@@ -1,0 +1,10 @@
+using SeatGrpc.Storage;
+
+namespace SeatGrpc.Domain.Tests.Infrastructure;
+
+/// <summary>One database engine for the storage tests: a fresh, empty database per instance.</summary>
+public interface IStorageProvider : IDisposable
+{
+    /// <summary>Opens (and migrates) the provider's database; may be called again after the previous one was disposed.</summary>
+    Task<SeatDatabase> OpenAsync(CancellationToken cancellationToken);
+}

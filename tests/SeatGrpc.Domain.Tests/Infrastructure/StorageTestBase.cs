@@ -1,0 +1,77 @@
+using Dapper;
+using SeatGrpc.Storage;
+
+namespace SeatGrpc.Domain.Tests.Infrastructure;
+
+/// <summary>
+/// The storage fixture, generic over the engine: each test gets a fresh database and allocator.
+/// A test class is abstract over <typeparamref name="TProvider"/>, with a sealed subclass per engine.
+/// </summary>
+public abstract class StorageTestBase<TProvider> : IAsyncLifetime, IDisposable
+    where TProvider : IStorageProvider, new()
+{
+    private readonly CancellationTokenSource _timeout = new(Bounded.Limit);
+
+    protected TProvider Provider { get; } = new();
+
+    protected SeatDatabase Database { get; private set; } = null!;
+
+    protected SeatAllocator Allocator { get; private set; } = null!;
+
+    protected InProcessSeatEventNotifier Notifier { get; } = new();
+
+    protected ManualTimeProvider Time { get; } = new();
+
+    protected CancellationToken Ct => _timeout.Token;
+
+    public virtual async Task InitializeAsync()
+    {
+        Database = await Provider.OpenAsync(Ct).Within();
+        Allocator = await SeatAllocator.CreateAsync(Database, new SeatAllocatorOptions(), Notifier, Time, null, Ct).Within();
+    }
+
+    public Task DisposeAsync()
+    {
+        Database?.Dispose();
+        Provider.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _timeout.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    protected async Task<Pool> CreatePoolAsync(string name = "subscriptions/sub_1", int totalSeats = 5)
+    {
+        var result = await Allocator.UpsertPoolAsync(new PoolSettings(name, totalSeats, "cus_owner"), null, null, Ct).Within();
+        return result.Value!;
+    }
+
+    protected async Task<AssignedSeat> AssignAsync(string parent, Grantee grantee, bool immediateClaim = false)
+    {
+        var result = await Allocator.AssignSeatAsync(parent, grantee, null, immediateClaim, null, null, Ct).Within();
+        return result.Value!;
+    }
+
+    protected async Task<long> CountAsync(string sql, object? args = null)
+    {
+        await using var session = await Database.OpenReadAsync(Ct).Within();
+        return await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, args, cancellationToken: Ct)).Within();
+    }
+
+    protected async Task ExecuteAsync(string sql, object? args = null)
+    {
+        await using var session = await Database.BeginWriteAsync(Ct).Within();
+        await session.Connection.ExecuteAsync(new CommandDefinition(sql, args, session.Transaction, cancellationToken: Ct)).Within();
+        await session.CommitAsync(Ct).Within();
+    }
+
+    protected static async Task<SeatDomainException> ThrowsKindAsync(SeatErrorKind kind, Func<Task> action)
+    {
+        var error = await Assert.ThrowsAsync<SeatDomainException>(() => action().Within());
+        Assert.Equal(kind, error.Kind);
+        return error;
+    }
+}
