@@ -74,10 +74,17 @@ public class HealthServiceImpl : Grpc.Health.V1.Health.HealthBase
     {
         lock (_lock)
         {
-            foreach (var service in _statuses.Keys.ToList())
+            if (_shutdown)
             {
-                ClearStatus(service);
+                return;
             }
+
+            foreach (var service in _statuses.Keys)
+            {
+                NotifyLocked(service, ServingStatus.ServiceUnknown);
+            }
+
+            _statuses.Clear();
         }
     }
 

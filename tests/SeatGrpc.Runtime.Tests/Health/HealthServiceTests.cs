@@ -90,6 +90,20 @@ public sealed class HealthServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CheckServer_AfterClearAll_FailsWithNotFound()
+    {
+        Health.SetStatus("custom.v1.One", ServingStatus.Serving);
+        Health.ClearAll();
+        using var channel = _host.CreateChannel();
+        var client = new Grpc.Health.V1.Health.HealthClient(channel);
+
+        using var call = client.CheckAsync(new HealthCheckRequest { Service = "custom.v1.One" });
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync.WithTimeout());
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
     public async Task Watch_SetStatusChanges_StreamsCurrentThenEachChange()
     {
         Health.SetStatus("custom.v1.Watched", ServingStatus.Serving);
