@@ -24,9 +24,14 @@ public static class SeatGrpcApp
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownGrace);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<ListeningPorts>();
+        builder.Services.AddGrpc();
+        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGrpcReflection();
         builder.WebHost.ConfigureKestrel((context, kestrel) => ConfigureEndpoints(kestrel, settings, kestrel.ApplicationServices.GetRequiredService<ListeningPorts>()));
 
         var app = builder.Build();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<ListeningPorts>().Announce(app.Logger));
         return app;
     }

@@ -1,5 +1,5 @@
 using System.Net;
-using Google.Rpc;
+using SeatGrpc.Rpc;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using SeatGrpc.Runtime.Server.Internal;
@@ -46,7 +46,7 @@ public sealed class ErrorTests(GrpcServerFixture fixture) : GrpcTestBase<GrpcSer
         Assert.NotNull(detailsHeader);
         Assert.True(MetadataHeaders.TryDecodeBinary(detailsHeader, out var bytes));
         var status = SeatGrpc.Rpc.Status.Parser.ParseFrom(bytes);
-        Assert.Equal((int)Code.NotFound, status.Code);
+        Assert.Equal((int)StatusCode.NotFound, status.Code);
         Assert.Equal("seats.v1", status.GetDetail<ErrorInfo>()?.Domain);
     }
 
@@ -84,7 +84,7 @@ public sealed class ErrorTests(GrpcServerFixture fixture) : GrpcTestBase<GrpcSer
     public void RpcStatusHelpers_RoundTripThroughTrailers()
     {
         // Arrange
-        var status = new SeatGrpc.Rpc.Status { Code = (int)Code.FailedPrecondition, Message = "no seats" };
+        var status = new SeatGrpc.Rpc.Status { Code = (int)StatusCode.FailedPrecondition, Message = "no seats" };
 
         // Act
         var exception = status.ToRpcException();

@@ -1,5 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
+using SeatGrpc.Rpc;
 using Grpc.Core;
 using SeatGrpc.Runtime.Tests.Echo;
 
@@ -106,7 +106,7 @@ public sealed class TestEchoService(EchoProbe probe) : EchoService.EchoServiceBa
     {
         var status = new SeatGrpc.Rpc.Status
         {
-            Code = (int)Code.NotFound,
+            Code = (int)StatusCode.NotFound,
             Message = "thing not found",
             Details = { Any.Pack(new ErrorInfo { Domain = "seats.v1" }) },
         };

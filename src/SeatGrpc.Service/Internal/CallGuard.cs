@@ -1,0 +1,62 @@
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+using SeatGrpc.Domain;
+
+namespace SeatGrpc.Service.Internal;
+
+/// <summary>
+/// Runs a handler and turns what it throws into the call's status: domain errors through
+/// <see cref="StatusMapping"/>, cancellation into CANCELLED, and anything unexpected into UNKNOWN with a fixed
+/// message (the detail goes to the log only, so no SQL, path or stack trace reaches the caller).
+/// </summary>
+internal sealed class CallGuard
+{
+    private const string UnexpectedMessage = "An unexpected error occurred.";
+
+    private readonly ILogger _logger;
+
+    public CallGuard(ILogger<SeatGrpcService> logger)
+    {
+        _logger = logger;
+    }
+
+    public async Task<T> RunAsync<T>(ServerCallContext context, Func<CancellationToken, Task<T>> handler)
+    {
+        try
+        {
+            return await handler(context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Translate(context, ex);
+        }
+    }
+
+    public async Task RunAsync(ServerCallContext context, Func<CancellationToken, Task> handler)
+    {
+        try
+        {
+            await handler(context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Translate(context, ex);
+        }
+    }
+
+    private RpcException Translate(ServerCallContext context, Exception exception)
+    {
+        switch (exception)
+        {
+            case SeatDomainException domain:
+                ServiceLog.DomainRejected(_logger, context.Method, domain.Kind);
+                return StatusMapping.ToRpcException(domain);
+            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+                ServiceLog.CallCancelled(_logger, context.Method);
+                return new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "The call was cancelled."));
+            default:
+                ServiceLog.UnexpectedError(_logger, context.Method, exception);
+                return new RpcException(new Grpc.Core.Status(StatusCode.Unknown, UnexpectedMessage));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Google.Protobuf;
+using SeatGrpc.Domain;
+using Seats.V1;
+
+namespace SeatGrpc.Service.Internal;
+
+/// <summary>
+/// The single-resource mutations. Each validates, calls the domain with its idempotency key, and answers either the
+/// fresh result or the decoded replay. Stored replays never hold an invitation token (tokens live only as hashes).
+/// </summary>
+internal sealed class SeatCommands
+{
+    private readonly SeatStore _store;
+
+    public SeatCommands(SeatStore store)
+    {
+        _store = store;
+    }
+
+    public async Task<AssignSeatResponse> AssignSeatAsync(AssignSeatRequest request, CancellationToken cancellationToken)
+    {
+        RequestValidator.Validate(request).ThrowIfAny();
+        var key = RequestFingerprint.KeyFor(request, request.RequestId, nameof(SeatService.SeatServiceBase.AssignSeat));
+        var result = await _store.Allocator.AssignSeatAsync(
+                request.Parent,
+                ProtoMapper.ToGrantee(request.Email, request.CustomerId, request.ExternalCustomerId),
+                ProtoMapper.Copy(request.Metadata),
+                request.ImmediateClaim,
+                key,
+                static assigned => new AssignSeatResponse { Seat = ProtoMapper.ToProto(assigned.Seat) }.ToByteArray(),
+                cancellationToken)
+            .ConfigureAwait(false);
+        return result.Value is { } fresh
+            ? new AssignSeatResponse { Seat = ProtoMapper.ToProto(fresh.Seat), InvitationToken = fresh.InvitationToken ?? string.Empty }
+            : AssignSeatResponse.Parser.ParseFrom(result.StoredResponse.Span);
+    }
+
+    public async Task<RevokeSeatResponse> RevokeSeatAsync(RevokeSeatRequest request, CancellationToken cancellationToken)
+    {
+        RequestValidator.Validate(request).ThrowIfAny();
+        var key = RequestFingerprint.KeyFor(request, request.RequestId, nameof(SeatService.SeatServiceBase.RevokeSeat));
+        var result = await _store.Allocator.RevokeSeatAsync(
+                request.Name, ProtoMapper.NullIfEmpty(request.Etag), key, static seat => Encode(new RevokeSeatResponse { Seat = ProtoMapper.ToProto(seat) }),
+                cancellationToken)
+            .ConfigureAwait(false);
+        return result.Value is { } fresh
+            ? new RevokeSeatResponse { Seat = ProtoMapper.ToProto(fresh) }
+            : RevokeSeatResponse.Parser.ParseFrom(result.StoredResponse.Span);
+    }
+
+    public async Task<ResendInvitationResponse> ResendInvitationAsync(ResendInvitationRequest request, CancellationToken cancellationToken)
+    {
+        RequestValidator.Validate(request).ThrowIfAny();
+        var key = RequestFingerprint.KeyFor(request, request.RequestId, nameof(SeatService.SeatServiceBase.ResendInvitation));
+        var result = await _store.Allocator.ResendInvitationAsync(
+                request.Name, key, static assigned => Encode(new ResendInvitationResponse { Seat = ProtoMapper.ToProto(assigned.Seat) }),
+                cancellationToken)
+            .ConfigureAwait(false);
+        return result.Value is { } fresh
+            ? new ResendInvitationResponse { Seat = ProtoMapper.ToProto(fresh.Seat), InvitationToken = fresh.InvitationToken ?? string.Empty }
+            : ResendInvitationResponse.Parser.ParseFrom(result.StoredResponse.Span);
+    }
+
+    public async Task<ClaimSeatResponse> ClaimSeatAsync(ClaimSeatRequest request, CancellationToken cancellationToken)
+    {
+        RequestValidator.Validate(request).ThrowIfAny();
+        var key = RequestFingerprint.KeyFor(request, request.RequestId, nameof(SeatService.SeatServiceBase.ClaimSeat));
+        var result = await _store.Allocator.ClaimSeatAsync(
+                request.InvitationToken, ProtoMapper.NullIfEmpty(request.CustomerId), key,
+                static seat => Encode(new ClaimSeatResponse { Seat = ProtoMapper.ToProto(seat) }), cancellationToken)
+            .ConfigureAwait(false);
+        return result.Value is { } fresh
+            ? new ClaimSeatResponse { Seat = ProtoMapper.ToProto(fresh) }
+            : ClaimSeatResponse.Parser.ParseFrom(result.StoredResponse.Span);
+    }
+
+    public async Task<UpsertSeatPoolResponse> UpsertSeatPoolAsync(UpsertSeatPoolRequest request, CancellationToken cancellationToken)
+    {
+        RequestValidator.Validate(request).ThrowIfAny();
+        var pool = request.Pool;
+        var key = RequestFingerprint.KeyFor(request, request.RequestId, nameof(SeatService.SeatServiceBase.UpsertSeatPool));
+        var settings = new PoolSettings(pool.Name, pool.TotalSeats, pool.CustomerId, pool.MinSeats, pool.MaxSeats);
+        var result = await _store.Allocator.UpsertPoolAsync(
+                settings, key, static stored => Encode(new UpsertSeatPoolResponse { Pool = ProtoMapper.ToProto(stored) }), cancellationToken)
+            .ConfigureAwait(false);
+        return result.Value is { } fresh
+            ? new UpsertSeatPoolResponse { Pool = ProtoMapper.ToProto(fresh) }
+            : UpsertSeatPoolResponse.Parser.ParseFrom(result.StoredResponse.Span);
+    }
+
+    private static byte[] Encode(IMessage response) => response.ToByteArray();
+}

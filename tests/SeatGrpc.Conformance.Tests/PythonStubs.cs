@@ -1,0 +1,42 @@
+using SeatGrpc.Testing;
+
+namespace SeatGrpc.Conformance.Tests;
+
+/// <summary>
+/// Generates the Python stubs conformance_client.py imports, once per test run, into a temporary directory:
+/// protoc --python_out and --grpc_out with grpc_python_plugin (grpc_tools is not a Debian package).
+/// </summary>
+internal static class PythonStubs
+{
+    private static readonly TimeSpan ProtocTimeout = TimeSpan.FromSeconds(60);
+    private static readonly Lazy<Task<string>> Directory = new(GenerateAsync);
+
+    public static Task<string> GetDirectoryAsync() => Directory.Value;
+
+    private static async Task<string> GenerateAsync()
+    {
+        var stubs = System.IO.Directory.CreateTempSubdirectory("seatgrpc-conformance-stubs-").FullName;
+
+        // health.proto and reflection.proto would become modules under grpc/, shadowing the grpc package;
+        // copied to the top level of an include directory, they become health_pb2 and reflection_pb2.
+        var flat = Path.Combine(stubs, "include");
+        System.IO.Directory.CreateDirectory(flat);
+        File.Copy(Path.Combine(RepositoryPaths.ThirdPartyProtos, "grpc", "health", "v1", "health.proto"), Path.Combine(flat, "health.proto"));
+        File.Copy(Path.Combine(RepositoryPaths.ThirdPartyProtos, "grpc", "reflection", "v1", "reflection.proto"), Path.Combine(flat, "reflection.proto"));
+
+        var plugin = $"--plugin=protoc-gen-grpc={PythonGrpcProbe.GrpcPythonPlugin}";
+        await ProtocAsync([$"-I{RepositoryPaths.EchoProtos}", $"--python_out={stubs}", $"--grpc_out={stubs}", plugin, "echo.proto"]);
+        await ProtocAsync([$"-I{flat}", $"--python_out={stubs}", $"--grpc_out={stubs}", plugin, "health.proto", "reflection.proto"]);
+        await ProtocAsync([$"-I{Path.Combine(RepositoryPaths.ThirdPartyProtos, "google", "rpc")}", $"--python_out={stubs}", "status.proto", "error_details.proto"]);
+        return stubs;
+    }
+
+    private static async Task ProtocAsync(string[] arguments)
+    {
+        var (exitCode, output) = await ChildProcess.RunAsync(PythonGrpcProbe.Protoc!, arguments, ProtocTimeout);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"protoc {string.Join(' ', arguments)} failed: {output}");
+        }
+    }
+}
