@@ -1,0 +1,20 @@
+using SeatGrpc.Gateway.Tests.BadProtos;
+
+namespace SeatGrpc.Gateway.Tests.Fakes;
+
+// Implementations of the services of bad_rules.proto: each has one HTTP rule that cannot be bound.
+#pragma warning disable SA1402, SA1649, CA1812 // small fakes, kept together
+public sealed class UnknownPathFieldService : UnknownPathField.UnknownPathFieldBase;
+
+public sealed class BodyNotMessageService : BodyNotMessage.BodyNotMessageBase;
+
+public sealed class UnknownBodyFieldService : UnknownBodyField.UnknownBodyFieldBase;
+
+public sealed class BadTemplateService : BadTemplate.BadTemplateBase;
+
+public sealed class UnknownResponseBodyService : UnknownResponseBody.UnknownResponseBodyBase;
+
+public sealed class StreamingRuleService : StreamingRule.StreamingRuleBase;
+
+public sealed class NestedThroughScalarService : NestedThroughScalar.NestedThroughScalarBase;
+#pragma warning restore SA1402, SA1649, CA1812
