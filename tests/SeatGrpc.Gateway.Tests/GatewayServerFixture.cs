@@ -37,7 +37,7 @@ public sealed class GatewayServerFixture : IAsyncLifetime
         _app.MapGrpcJsonGateway();
         await _app.StartAsync().WaitAsync(Timeout);
 
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = Timeout };
     }

@@ -1,4 +1,7 @@
+using System.Text;
+using System.Text.Json;
 using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -44,17 +47,62 @@ internal sealed class ErrorResponseWriter
         return new Google.Rpc.Status { Code = (int)exception.StatusCode, Message = exception.Status.Detail };
     }
 
-    /// <summary>Formats a status as one line of JSON, without its details if they cannot be formatted.</summary>
+    /// <summary>
+    /// Formats a status as one line of JSON: <c>{"code", "message", "details": [{"@type", ...}]}</c>.
+    /// A detail that cannot be formatted (its type unknown to the registry) is left out and logged.
+    /// </summary>
+    /// <remarks>
+    /// <c>google.rpc.ErrorInfo</c> is written by hand: the C# type of Google.Api.CommonProtos 2.0.0
+    /// still calls field 1 <c>type</c>, while the published proto (and our contract) calls it
+    /// <c>reason</c>, which is what REST callers read.
+    /// </remarks>
     public string Format(Google.Rpc.Status status, string rpc)
     {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("code", status.Code);
+            json.WriteString("message", status.Message);
+            json.WriteStartArray("details");
+            foreach (var detail in status.Details)
+            {
+                WriteDetail(json, detail, rpc);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private void WriteDetail(Utf8JsonWriter json, Any detail, string rpc)
+    {
+        if (detail.TryUnpack<Google.Rpc.ErrorInfo>(out var info))
+        {
+            json.WriteStartObject();
+            json.WriteString("@type", detail.TypeUrl);
+            json.WriteString("reason", info.Type);
+            json.WriteString("domain", info.Domain);
+            json.WriteStartObject("metadata");
+            foreach (var (key, value) in info.Metadata.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            {
+                json.WriteString(key, value);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+            return;
+        }
+
         try
         {
-            return _json.ErrorFormatter.Format(status);
+            json.WriteRawValue(_json.ErrorFormatter.Format(detail));
         }
         catch (InvalidOperationException error)
         {
             GatewayLog.DetailsNotFormatted(_logger, error, rpc);
-            return _json.ErrorFormatter.Format(new Google.Rpc.Status { Code = status.Code, Message = status.Message });
         }
     }
 

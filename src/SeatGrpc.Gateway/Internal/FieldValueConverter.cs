@@ -96,14 +96,12 @@ internal static class FieldValueConverter
         return type.ClrType is null ? number : Enum.ToObject(type.ClrType, number);
     }
 
-    private static IMessage ConvertMessage(MessageDescriptor type, string text)
+    private static object ConvertMessage(MessageDescriptor type, string text)
     {
         if (IsWrapper(type))
         {
-            var message = CreateMessage(type);
-            var valueField = type.FindFieldByNumber(1);
-            valueField.Accessor.SetValue(message, Convert(valueField, text));
-            return message;
+            // Generated C# holds wrapper fields as nullable primitives (int?, string, ByteString).
+            return Convert(type.FindFieldByNumber(1), text);
         }
 
         if (!StringFormWellKnownTypes.Contains(type.FullName))

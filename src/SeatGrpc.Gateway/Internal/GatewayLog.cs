@@ -13,6 +13,6 @@ internal static partial class GatewayLog
     [LoggerMessage(3, LogLevel.Error, "Gateway failed on {HttpMethod} {Rpc}")]
     public static partial void UnexpectedError(ILogger logger, Exception exception, string httpMethod, string rpc);
 
-    [LoggerMessage(4, LogLevel.Warning, "Gateway could not format the status details of {Rpc}; sent without details")]
+    [LoggerMessage(4, LogLevel.Warning, "Gateway could not format a status detail of {Rpc}; sent without it")]
     public static partial void DetailsNotFormatted(ILogger logger, Exception exception, string rpc);
 }

@@ -89,7 +89,8 @@ public sealed class FakeTestService : TestService.TestServiceBase
             {
                 Code = (int)code,
                 Message = message,
-                Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = "gateway.test.v1", Metadata = { ["k"] = "v" } }) },
+                // Google.Api.CommonProtos 2.0.0 still names ErrorInfo's field 1 (reason) Type.
+                Details = { Any.Pack(new ErrorInfo { Type = reason, Domain = "gateway.test.v1", Metadata = { ["k"] = "v" } }) },
             };
             trailers.Add("grpc-status-details-bin", status.ToByteArray());
         }
