@@ -34,6 +34,21 @@ public sealed class StreamingTests : IClassFixture<GatewayServerFixture>
     }
 
     [Fact]
+    public async Task EachMessage_IsFlushedAsItIsWritten()
+    {
+        using var response = await _client.GetAsync("/v1/shelves/held/things:watch?count=2&hold=true", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+
+        // The service waits after its first message: that line must arrive before the stream ends.
+        var first = await reader.ReadLineAsync().WaitAsync(GatewayServerFixture.Timeout);
+        Fakes.FakeTestService.Release("shelves/held");
+        var rest = await reader.ReadToEndAsync().WaitAsync(GatewayServerFixture.Timeout);
+
+        Assert.Equal("shelves/held/things/0", JsonDocument.Parse(first!).RootElement.GetProperty("name").GetString());
+        Assert.Equal("shelves/held/things/1", JsonDocument.Parse(rest).RootElement.GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task EmptyStream_IsOkWithNoLines()
     {
         var (response, lines) = await WatchAsync("count=0");

@@ -9,6 +9,14 @@ namespace SeatGrpc.Gateway.Tests.Fakes;
 /// <summary>Answers each RPC of the test contract with what it was given, so tests can see the binding.</summary>
 public sealed class FakeTestService : TestService.TestServiceBase
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> Holds = new();
+
+    /// <summary>Lets a WatchThings call with <c>hold</c> on <paramref name="parent"/> go on after its first message.</summary>
+    public static void Release(string parent) => Hold(parent).TrySetResult();
+
+    private static TaskCompletionSource Hold(string parent) =>
+        Holds.GetOrAdd(parent, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
     public override Task<Thing> GetThing(GetThingRequest request, ServerCallContext context) =>
         Task.FromResult(new Thing { Name = request.Name, Origin = context.RequestHeaders.GetValue("x-origin") ?? string.Empty });
 
@@ -72,6 +80,10 @@ public sealed class FakeTestService : TestService.TestServiceBase
         for (var i = 0; i < request.Count; i++)
         {
             await responseStream.WriteAsync(new Thing { Name = $"{request.Parent}/things/{i}", Size = i }).ConfigureAwait(false);
+            if (request.Hold && i == 0)
+            {
+                await Hold(request.Parent).Task.WaitAsync(context.CancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (request.FailCode != 0)
