@@ -90,11 +90,15 @@ public sealed class SeatsContractTests : IAsyncLifetime
         Assert.Equal(17, operations.Length); // 6 rules with one additional binding each, 5 without
         Assert.Contains("SeatService_UpsertSeatPool_2", operations);
         Assert.DoesNotContain(operations, op => op!.StartsWith("SeatService_ManageSeats", StringComparison.Ordinal));
-        var upsert = document.GetProperty("paths").GetProperty("/v1/subscriptions/{pool.name}").GetProperty("put");
+        var upsert = document.GetProperty("paths").GetProperty("/v1/subscriptions/{name}").GetProperty("put");
         Assert.Equal(
             "#/components/schemas/seats.v1.SeatPool",
             upsert.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
-        Assert.Equal(JsonValueKind.Array, upsert.GetProperty("parameters").ValueKind);
+        // GET /v1/subscriptions/{name} and PUT /v1/{pool.name=subscriptions/*} are one OpenAPI path.
+        var parameter = upsert.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("in").GetString() == "path");
+        Assert.Equal("name", parameter.GetProperty("name").GetString());
+        Assert.StartsWith("Sets `pool.name` to `subscriptions/*`", parameter.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["name", "requestId"], upsert.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
     }
 
     private sealed class UnimplementedSeatService : Seats.V1.SeatService.SeatServiceBase;

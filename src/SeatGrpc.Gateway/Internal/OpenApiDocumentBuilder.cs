@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Google.Api;
 using Google.Protobuf.Reflection;
@@ -11,9 +12,14 @@ namespace SeatGrpc.Gateway.Internal;
 /// </summary>
 internal sealed class OpenApiDocumentBuilder
 {
+    // Served as application/json, never inside HTML: backticks and quotes in comments stay readable.
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly GrpcJsonGatewayOptions _options;
     private readonly ProtoComments _comments;
     private readonly SortedDictionary<string, IDescriptor> _schemas = new(StringComparer.Ordinal);
+    private readonly Dictionary<GatewayRoute, string[]> _parameterNames = [];
 
     public OpenApiDocumentBuilder(GrpcJsonGatewayOptions options, ProtoComments comments)
     {
@@ -21,10 +27,11 @@ internal sealed class OpenApiDocumentBuilder
         _comments = comments;
     }
 
-    public byte[] Build(IEnumerable<GatewayRoute> routes)
+    public byte[] Build(IReadOnlyList<GatewayRoute> routes)
     {
+        NameParameters(routes.OrderBy(route => route.Method.FullName, StringComparer.Ordinal).ThenBy(route => route.BindingIndex));
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, Indented))
         {
             json.WriteStartObject();
             json.WriteString("openapi", "3.0.3");
@@ -63,24 +70,50 @@ internal sealed class OpenApiDocumentBuilder
     /// The OpenAPI path of a route: the template with each wildcard as a parameter, so tools
     /// produce URLs the template matches (<c>/v1/subscriptions/{parent}/seats</c>).
     /// </summary>
-    internal static string OpenApiPath(GatewayRoute route)
+    private string OpenApiPath(GatewayRoute route)
     {
         var template = route.Template;
+        var names = _parameterNames[route];
         var parts = new List<string>();
-        var unnamed = 0;
-        for (var i = 0; i < template.Segments.Count; i++)
+        var wildcard = 0;
+        foreach (var segment in template.Segments)
         {
-            var segment = template.Segments[i];
-            var variable = template.Variables.FirstOrDefault(v => v.StartSegment <= i && i < v.EndSegment);
-            parts.Add(segment.Kind == PathSegmentKind.Literal
-                ? segment.Literal
-                : "{" + (variable is null ? $"wildcard{++unnamed}" : ParameterName(template, variable, i)) + "}");
+            parts.Add(segment.Kind == PathSegmentKind.Literal ? segment.Literal : "{" + names[wildcard++] + "}");
         }
 
         return "/" + string.Join('/', parts) + (template.Verb is null ? string.Empty : ":" + template.Verb);
     }
 
-    private static string ParameterName(PathTemplate template, PathVariable variable, int segment)
+    /// <summary>
+    /// Names each wildcard of each route after its field (<c>parent</c>, <c>pool.name</c>;
+    /// <c>name_1</c>, <c>name_2</c> for a variable with several). Paths that differ only in those
+    /// names (<c>/v1/subscriptions/{name}</c> for GET, <c>/v1/subscriptions/{pool.name}</c> for
+    /// PUT) are one path to OpenAPI, so such routes take the names of the first of them.
+    /// </summary>
+    private void NameParameters(IEnumerable<GatewayRoute> routes)
+    {
+        var byShape = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var route in routes)
+        {
+            var template = route.Template;
+            var names = new List<string>();
+            for (var i = 0; i < template.Segments.Count; i++)
+            {
+                if (template.Segments[i].Kind == PathSegmentKind.Literal)
+                {
+                    continue;
+                }
+
+                var variable = template.Variables.FirstOrDefault(v => v.StartSegment <= i && i < v.EndSegment);
+                names.Add(variable is null ? $"wildcard{names.Count + 1}" : DefaultName(template, variable, i));
+            }
+
+            var shape = "/" + string.Join('/', template.Segments.Select(segment => segment.Kind == PathSegmentKind.Literal ? segment.Literal : "{}")) + ":" + template.Verb;
+            _parameterNames[route] = byShape.TryAdd(shape, [.. names]) ? [.. names] : byShape[shape];
+        }
+    }
+
+    private static string DefaultName(PathTemplate template, PathVariable variable, int segment)
     {
         var wildcards = Enumerable.Range(variable.StartSegment, variable.EndSegment - variable.StartSegment)
             .Where(i => template.Segments[i].Kind != PathSegmentKind.Literal)
@@ -152,35 +185,45 @@ internal sealed class OpenApiDocumentBuilder
     private void WritePathParameters(Utf8JsonWriter json, GatewayRoute route)
     {
         var template = route.Template;
-        for (var v = 0; v < template.Variables.Count; v++)
+        var names = _parameterNames[route];
+        var wildcard = 0;
+        for (var i = 0; i < template.Segments.Count; i++)
         {
+            if (template.Segments[i].Kind == PathSegmentKind.Literal)
+            {
+                continue;
+            }
+
+            var name = names[wildcard++];
+            var v = template.Variables.ToList().FindIndex(variable => variable.StartSegment <= i && i < variable.EndSegment);
+            json.WriteStartObject();
+            json.WriteString("name", name);
+            json.WriteString("in", "path");
+            json.WriteBoolean("required", true);
+            if (v < 0)
+            {
+                json.WriteString("description", "Any one path segment.");
+                json.WritePropertyName("schema");
+                WriteSimple(json, "string", null);
+                json.WriteEndObject();
+                continue;
+            }
+
             var variable = template.Variables[v];
             var leaf = route.PathFields[v][^1];
-            for (var i = variable.StartSegment; i < variable.EndSegment; i++)
+            var pattern = string.Join('/', template.Segments.Skip(variable.StartSegment).Take(variable.EndSegment - variable.StartSegment));
+            var description = variable.IsSingleSegment && name == variable.Name
+                ? _comments.Get(leaf.FullName)
+                : $"Sets `{variable.Name}` to `{pattern}`, this value in place of the `{template.Segments[i]}`."
+                    + (_comments.Get(leaf.FullName) is { } comment ? "\n\n" + comment : string.Empty);
+            if (description is not null)
             {
-                if (template.Segments[i].Kind == PathSegmentKind.Literal)
-                {
-                    continue;
-                }
-
-                json.WriteStartObject();
-                json.WriteString("name", ParameterName(template, variable, i));
-                json.WriteString("in", "path");
-                json.WriteBoolean("required", true);
-                var pattern = string.Join('/', template.Segments.Skip(variable.StartSegment).Take(variable.EndSegment - variable.StartSegment));
-                var description = variable.IsSingleSegment
-                    ? _comments.Get(leaf.FullName)
-                    : $"Sets `{variable.Name}` to `{pattern}` with this value in place of the wildcard."
-                        + (_comments.Get(leaf.FullName) is { } comment ? "\n\n" + comment : string.Empty);
-                if (description is not null)
-                {
-                    json.WriteString("description", description);
-                }
-
-                json.WritePropertyName("schema");
-                WriteFieldSchema(json, leaf, ignoreRepeated: true);
-                json.WriteEndObject();
+                json.WriteString("description", description);
             }
+
+            json.WritePropertyName("schema");
+            WriteFieldSchema(json, leaf, ignoreRepeated: true);
+            json.WriteEndObject();
         }
     }
 
@@ -241,7 +284,7 @@ internal sealed class OpenApiDocumentBuilder
         {
             done.Add(name);
             using var stream = new MemoryStream();
-            using (var schema = new Utf8JsonWriter(stream))
+            using (var schema = new Utf8JsonWriter(stream, Compact))
             {
                 WriteSchema(schema, _schemas[name]);
             }
@@ -354,7 +397,7 @@ internal sealed class OpenApiDocumentBuilder
         }
 
         using var stream = new MemoryStream();
-        using (var inner = new Utf8JsonWriter(stream))
+        using (var inner = new Utf8JsonWriter(stream, Compact))
         {
             WriteValueSchema(inner, field);
         }
