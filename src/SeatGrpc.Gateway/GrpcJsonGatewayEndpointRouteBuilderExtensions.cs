@@ -1,11 +1,11 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SeatGrpc.Gateway;
 using SeatGrpc.Gateway.Internal;
 
-namespace SeatGrpc.Gateway;
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps the REST/JSON gateway onto endpoint routing.</summary>
 public static class GrpcJsonGatewayEndpointRouteBuilderExtensions

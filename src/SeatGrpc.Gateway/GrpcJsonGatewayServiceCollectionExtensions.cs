@@ -1,7 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
+using SeatGrpc.Gateway;
 using SeatGrpc.Gateway.Internal;
 
-namespace SeatGrpc.Gateway;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the REST/JSON gateway.</summary>
 public static class GrpcJsonGatewayServiceCollectionExtensions
@@ -9,7 +9,7 @@ public static class GrpcJsonGatewayServiceCollectionExtensions
     /// <summary>
     /// Adds the gateway that serves the <c>google.api.http</c> rules of the gRPC methods in the
     /// runtime's <c>GrpcMethodCatalog</c> as REST/JSON routes. Map it with
-    /// <see cref="GrpcJsonGatewayEndpointRouteBuilderExtensions.MapGrpcJsonGateway"/>.
+    /// <see cref="Microsoft.AspNetCore.Builder.GrpcJsonGatewayEndpointRouteBuilderExtensions.MapGrpcJsonGateway"/>.
     /// </summary>
     public static IServiceCollection AddGrpcJsonGateway(this IServiceCollection services, Action<GrpcJsonGatewayOptions>? configure = null)
     {

@@ -2,8 +2,8 @@ using SeatGrpc.Gateway.Tests.BadProtos;
 
 namespace SeatGrpc.Gateway.Tests.Fakes;
 
-// Implementations of the services of bad_rules.proto: each has one HTTP rule that cannot be bound.
-#pragma warning disable SA1402, SA1649, CA1812 // small fakes, kept together
+// Implementations of the services of bad_rules.proto, each with one HTTP rule that cannot be
+// bound. One-line fakes, kept in one file.
 public sealed class UnknownPathFieldService : UnknownPathField.UnknownPathFieldBase;
 
 public sealed class BodyNotMessageService : BodyNotMessage.BodyNotMessageBase;
@@ -17,4 +17,3 @@ public sealed class UnknownResponseBodyService : UnknownResponseBody.UnknownResp
 public sealed class StreamingRuleService : StreamingRule.StreamingRuleBase;
 
 public sealed class NestedThroughScalarService : NestedThroughScalar.NestedThroughScalarBase;
-#pragma warning restore SA1402, SA1649, CA1812
