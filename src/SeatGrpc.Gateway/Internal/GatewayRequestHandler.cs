@@ -91,6 +91,12 @@ internal sealed class GatewayRequestHandler
                 await _errors.WriteAsync(context, status, route.RpcName).ConfigureAwait(false);
             }
         }
+        catch (BadHttpRequestException error) when (!responseStarted)
+        {
+            // Kestrel refused the request body (its own size limit, a bad chunk, a timeout).
+            var code = error.StatusCode == StatusCodes.Status413PayloadTooLarge ? StatusCode.ResourceExhausted : StatusCode.InvalidArgument;
+            await WriteErrorAsync(context, new GatewayException(code, "The request body could not be read.", error.StatusCode), route.RpcName).ConfigureAwait(false);
+        }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The caller went away; there is nobody to answer.
