@@ -13,7 +13,7 @@ internal sealed class SchemaMigrator
         CREATE TABLE IF NOT EXISTS schema_migrations (
             version      INTEGER NOT NULL PRIMARY KEY,
             name         TEXT    NOT NULL,
-            applied_time INTEGER NOT NULL
+            applied_time BIGINT  NOT NULL
         )
         """;
 
