@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -8,8 +11,9 @@ namespace SeatGrpc.Domain.Tests.Infrastructure;
 /// <summary>
 /// The PostgreSQL server of this test run: the one named by <c>SEATGRPC_TEST_POSTGRES</c>, or else a throwaway
 /// cluster started here with the Debian package's <c>initdb</c> and <c>pg_ctl</c> (as the <c>postgres</c> OS user
-/// when running as root), on a free 127.0.0.1 port with its socket in its own temporary directory. The cluster is
-/// stopped (<c>pg_ctl stop -m immediate</c>) and its directory deleted when the test process exits.
+/// when running as root), on a free 127.0.0.1 port with its socket in its own temporary directory. A detached
+/// watchdog stops the cluster (<c>pg_ctl stop -m immediate</c>) and deletes its directory when the test process
+/// ends, however it ends.
 /// Each provider creates and drops its own database on it.
 /// </summary>
 public sealed class PostgresTestServer
@@ -107,8 +111,7 @@ public sealed class PostgresTestServer
             Pooling = false,
         }.ConnectionString;
         var server = new PostgresTestServer(admin, directory, pgCtl);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.StopCluster();
-        var problem = TryConnect(admin);
+        var problem = StartWatchdog(pgCtl, directory) ?? TryConnect(admin);
         if (problem is not null)
         {
             server.StopCluster();
@@ -127,6 +130,49 @@ public sealed class PostgresTestServer
 
         RunAsServerUser(_pgCtl, ["-D", Path.Combine(_clusterDirectory, "data"), "stop", "-m", "immediate"]);
         TryDelete(_clusterDirectory);
+    }
+
+    /// <summary>
+    /// The test host may be killed before a ProcessExit handler could run pg_ctl, so a detached shell waits for
+    /// this process to end, then stops the cluster (immediate mode) and deletes its directory.
+    /// </summary>
+    private static string? StartWatchdog(string pgCtl, string directory)
+    {
+        const string Script = """
+            exec >/dev/null 2>&1 </dev/null
+            pid=$1; dir=$2; shift 2
+            while kill -0 "$pid"; do sleep 1; done
+            "$@"
+            rm -rf "$dir"
+            """;
+        string[] stop = ["-D", Path.Combine(directory, "data"), "stop", "-m", "immediate"];
+        string[] command = Environment.IsPrivilegedProcess
+            ? ["runuser", "-u", "postgres", "--", pgCtl, .. stop]
+            : [pgCtl, .. stop];
+        var setsid = ToolRunner.Find("setsid");
+        var startInfo = new ProcessStartInfo(setsid ?? "/bin/sh")
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        string[] arguments = [.. setsid is null ? [] : new[] { "/bin/sh" }, "-c", Script, "seatgrpc-pg-watchdog",
+            Environment.ProcessId.ToString(CultureInfo.InvariantCulture), directory, .. command];
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            using var process = Process.Start(startInfo);
+            return process is null ? "the watchdog shell did not start" : null;
+        }
+        catch (Win32Exception ex)
+        {
+            return $"the watchdog shell did not start: {ex.Message}";
+        }
     }
 
     private static string? TryConnect(string connectionString)
