@@ -1,0 +1,38 @@
+using Google.Protobuf;
+
+namespace Grpc.Core;
+
+/// <summary>Reads the <c>google.rpc.Status</c> an <see cref="RpcException"/> carries, as the official Grpc.StatusProto does.</summary>
+public static class RpcExceptionExtensions
+{
+    /// <summary>Gets the rich status from the exception's <c>grpc-status-details-bin</c> trailer.</summary>
+    /// <param name="ex">The exception.</param>
+    /// <returns>The status, or null when there is none or it cannot be parsed.</returns>
+    public static SeatGrpc.Rpc.Status? GetRpcStatus(this RpcException ex)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        return ex.Trailers.GetRpcStatus();
+    }
+
+    /// <summary>Gets the rich status from a <c>grpc-status-details-bin</c> entry.</summary>
+    /// <param name="trailers">The trailers.</param>
+    /// <returns>The status, or null when there is none or it cannot be parsed.</returns>
+    public static SeatGrpc.Rpc.Status? GetRpcStatus(this Metadata trailers)
+    {
+        ArgumentNullException.ThrowIfNull(trailers);
+        var entry = trailers.Get(RpcStatusExtensions.StatusDetailsTrailerName);
+        if (entry is null || !entry.IsBinary)
+        {
+            return null;
+        }
+
+        try
+        {
+            return SeatGrpc.Rpc.Status.Parser.ParseFrom(entry.GetValueBytesUnsafe().Span);
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            return null;
+        }
+    }
+}
