@@ -4,7 +4,7 @@ namespace SeatGrpc.Domain;
 
 /// <summary>
 /// The notifier for one process: enough for SQLite, where every writer is in this process. Several
-/// PostgreSQL replicas need a shared channel (e.g. LISTEN/NOTIFY) behind the same interface.
+/// PostgreSQL replicas use <see cref="PostgresSeatEventNotifier"/> (LISTEN/NOTIFY), which fans out through one of these.
 /// </summary>
 public sealed class InProcessSeatEventNotifier : ISeatEventNotifier
 {
@@ -46,6 +46,15 @@ public sealed class InProcessSeatEventNotifier : ISeatEventNotifier
         }
 
         return subscription;
+    }
+
+    /// <summary>The pools that have at least one subscription now.</summary>
+    internal IReadOnlyCollection<string> WatchedPools()
+    {
+        lock (_lock)
+        {
+            return [.. _subscriptions.Keys];
+        }
     }
 
     internal void Remove(EventSubscription subscription)

@@ -36,6 +36,12 @@ public sealed class SeatDomainException : Exception
         ChangeIndex = changeIndex;
     }
 
+    private SeatDomainException(SeatErrorKind kind, string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Kind = kind;
+    }
+
     public SeatErrorKind Kind { get; }
 
     /// <summary>The zero-based index of the failing change of a batch; null otherwise.</summary>
@@ -43,6 +49,10 @@ public sealed class SeatDomainException : Exception
 
     /// <summary>The failing change's own error, for <see cref="SeatErrorKind.BatchChangeFailed"/>.</summary>
     public SeatDomainException? ChangeError => InnerException as SeatDomainException;
+
+    /// <summary>A write that kept losing races; the inner exception is for the log only.</summary>
+    internal static SeatDomainException ForContention(Exception inner) =>
+        new(SeatErrorKind.Contention, "The request conflicted with concurrent changes and was not applied; retry it.", inner);
 
     /// <summary>Wraps the error of change <paramref name="changeIndex"/> of a batch.</summary>
     public static SeatDomainException ForBatchChange(int changeIndex, SeatDomainException inner)

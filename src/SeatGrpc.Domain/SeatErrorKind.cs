@@ -41,4 +41,10 @@ public enum SeatErrorKind
 
     /// <summary>A change of a batch failed; see <see cref="SeatDomainException.ChangeIndex"/> and the inner exception.</summary>
     BatchChangeFailed,
+
+    /// <summary>
+    /// The write kept losing races with concurrent writers (PostgreSQL deadlock or serialization failure, or a
+    /// row changed between read and update) past the retry budget; nothing was changed. ABORTED: the caller may retry.
+    /// </summary>
+    Contention,
 }

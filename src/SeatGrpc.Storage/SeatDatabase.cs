@@ -22,12 +22,20 @@ public sealed class SeatDatabase : IDisposable
         DefaultTypeMap.MatchNamesWithUnderscores = true;
     }
 
-    private SeatDatabase(ISqlDialect dialect, ILogger logger)
+    private SeatDatabase(ISqlDialect dialect, StorageEngine engine, int maxTransientRetries, ILogger logger)
     {
         _dialect = dialect;
         _logger = logger;
+        Engine = engine;
+        MaxTransientRetries = maxTransientRetries;
         Seats = new SeatRepository(dialect);
     }
+
+    /// <summary>The engine behind this database.</summary>
+    public StorageEngine Engine { get; }
+
+    /// <summary>How often a write aborted by the engine to break a conflict is run again (0 on SQLite, which never does).</summary>
+    internal int MaxTransientRetries { get; }
 
     internal PoolRepository Pools { get; } = new();
 
@@ -54,7 +62,33 @@ public sealed class SeatDatabase : IDisposable
             StorageLog.SqliteOpened(logger, fullPath);
             var migrator = new SchemaMigrator(dialect, logger);
             await migrator.MigrateAsync(MigrationCatalog.Load(dialect.MigrationFolder), cancellationToken).ConfigureAwait(false);
-            return new SeatDatabase(dialect, logger);
+            return new SeatDatabase(dialect, StorageEngine.Sqlite, maxTransientRetries: 0, logger);
+        }
+        catch
+        {
+            dialect.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Connects to a PostgreSQL database shared by several replicas and applies the missing migrations under an
+    /// advisory lock, so replicas starting at once migrate one after the other.
+    /// </summary>
+    /// <exception cref="SchemaVersionException">The database was migrated by a newer binary.</exception>
+    public static async Task<SeatDatabase> OpenPostgresAsync(
+        PostgresStorageOptions options, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxTransientRetries);
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SeatDatabase>();
+        var dialect = new PostgresDialect(options);
+        try
+        {
+            var migrator = new SchemaMigrator(dialect, logger);
+            await migrator.MigrateAsync(MigrationCatalog.Load(dialect.MigrationFolder), cancellationToken).ConfigureAwait(false);
+            StorageLog.PostgresOpened(logger, dialect.Host, dialect.DatabaseName);
+            return new SeatDatabase(dialect, StorageEngine.Postgres, options.MaxTransientRetries, logger);
         }
         catch
         {
@@ -112,5 +146,25 @@ public sealed class SeatDatabase : IDisposable
     public void Dispose()
     {
         _dialect.Dispose();
+    }
+
+    /// <summary>Whether the engine aborted a write that can simply be run again (deadlock, serialization failure).</summary>
+    internal bool IsTransientFailure(Exception exception) => _dialect.IsTransientFailure(exception);
+
+    /// <summary>Inside the write transaction: announces the pool's new events to other replicas once it commits.</summary>
+    internal Task NotifyEventsAsync(StorageSession session, string parent, long sequence, CancellationToken cancellationToken) =>
+        _dialect.NotifyEventsAsync(session, parent, sequence, cancellationToken);
+
+    /// <summary>
+    /// A listener for the events other replicas commit, or null where every writer is in this process (SQLite).
+    /// It calls <paramref name="onEvent"/> for each announcement and, after every (re)connection, once per pool
+    /// that <paramref name="watchedPools"/> names, with the pool's latest sequence.
+    /// </summary>
+    internal PostgresEventListener? CreateEventListener(
+        Func<IReadOnlyCollection<string>> watchedPools, Action<string, long> onEvent, ILoggerFactory? loggerFactory)
+    {
+        return _dialect is PostgresDialect postgres
+            ? new PostgresEventListener(postgres.ConnectionString, watchedPools, onEvent, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<PostgresEventListener>())
+            : null;
     }
 }

@@ -5,7 +5,7 @@ namespace SeatGrpc.Domain.Tests;
 public abstract class AssignSeatTests<TProvider> : StorageTestBase<TProvider>
     where TProvider : IStorageProvider, new()
 {
-    [Fact]
+    [StorageFact]
     public async Task AssignSeat_FreeSeat_ReturnsPendingSeatAndTokenStoredOnlyAsHash()
     {
         var pool = await CreatePoolAsync(totalSeats: 2);
@@ -28,7 +28,7 @@ public abstract class AssignSeatTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM seats WHERE length(token_hash) = 32"));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task AssignSeat_ImmediateClaim_ReturnsClaimedSeatWithoutToken()
     {
         var pool = await CreatePoolAsync();
@@ -41,7 +41,7 @@ public abstract class AssignSeatTests<TProvider> : StorageTestBase<TProvider>
         Assert.Null(assigned.Seat.InvitationExpireTime);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task AssignSeat_FullPool_ThrowsNoSeatsAvailable()
     {
         var pool = await CreatePoolAsync(totalSeats: 1);
@@ -52,13 +52,13 @@ public abstract class AssignSeatTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM seats"));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task AssignSeat_UnknownPool_ThrowsPoolNotFound()
     {
         await ThrowsKindAsync(SeatErrorKind.PoolNotFound, () => AssignAsync("orders/none", Grantee.ForEmail("a@example.com")));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task AssignSeat_SameEmailInOtherCase_ThrowsGranteeAlreadySeatedAndFreesNothing()
     {
         var pool = await CreatePoolAsync(totalSeats: 3);
@@ -69,7 +69,7 @@ public abstract class AssignSeatTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(2, (await Allocator.GetPoolAsync(pool.Name, Ct).Within()).AvailableSeats);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task AssignSeat_SameCustomerOrExternalId_ThrowsGranteeAlreadySeated()
     {
         var pool = await CreatePoolAsync(totalSeats: 4);
@@ -79,7 +79,7 @@ public abstract class AssignSeatTests<TProvider> : StorageTestBase<TProvider>
         await ThrowsKindAsync(SeatErrorKind.GranteeAlreadySeated, () => AssignAsync(pool.Name, Grantee.ForExternalCustomer("ext_1")));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task AssignSeat_SameGranteeInOtherPool_Succeeds()
     {
         var first = await CreatePoolAsync("subscriptions/a");
@@ -91,7 +91,7 @@ public abstract class AssignSeatTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(second.Name, assigned.Seat.Parent);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task AssignSeat_AfterRevoke_SameGranteeGetsNewSeat()
     {
         var pool = await CreatePoolAsync(totalSeats: 1);
@@ -104,7 +104,7 @@ public abstract class AssignSeatTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(0, (await Allocator.GetPoolAsync(pool.Name, Ct).Within()).AvailableSeats);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task AssignSeat_BadGranteeOrMetadata_ThrowsInvalidArgument()
     {
         var pool = await CreatePoolAsync();
@@ -123,7 +123,7 @@ public abstract class AssignSeatTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM seats"));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task AssignSeat_64ConcurrentCallersForLastSeat_ExactlyOneWins()
     {
         var pool = await CreatePoolAsync(totalSeats: 10);
@@ -156,3 +156,5 @@ public abstract class AssignSeatTests<TProvider> : StorageTestBase<TProvider>
 }
 
 public sealed class SqliteAssignSeatTests : AssignSeatTests<SqliteStorageProvider>;
+
+public sealed class PostgresAssignSeatTests : AssignSeatTests<PostgresStorageProvider>;

@@ -5,7 +5,7 @@ namespace SeatGrpc.Domain.Tests;
 public abstract class BatchTests<TProvider> : StorageTestBase<TProvider>
     where TProvider : IStorageProvider, new()
 {
-    [Fact]
+    [StorageFact]
     public async Task ApplyBatch_AssignUnassignReplace_AppliesInOrderWithOneEventEach()
     {
         var pool = await CreatePoolAsync(totalSeats: 3);
@@ -36,7 +36,7 @@ public abstract class BatchTests<TProvider> : StorageTestBase<TProvider>
         Assert.NotNull(replaced.PreviousSeatName);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ApplyBatch_ThirdChangeFails_LeavesNoTraceOfTheFirstTwo()
     {
         var pool = await CreatePoolAsync(totalSeats: 2);
@@ -60,7 +60,7 @@ public abstract class BatchTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(2, (await Allocator.GetPoolAsync(pool.Name, Ct).Within()).AvailableSeats);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ApplyBatch_ReplaceInFullPool_NeedsNoFreeSeat()
     {
         var pool = await CreatePoolAsync(totalSeats: 1);
@@ -74,7 +74,7 @@ public abstract class BatchTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(SeatStatus.Revoked, (await Allocator.GetSeatAsync(old.Seat.Name, Ct).Within()).Status);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ApplyBatch_UnassignUnknownGrantee_ThrowsBatchChangeFailedWithSeatNotFound()
     {
         var pool = await CreatePoolAsync();
@@ -87,7 +87,7 @@ public abstract class BatchTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(SeatErrorKind.SeatNotFound, error.ChangeError!.Kind);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ApplyBatch_ReplaceToSeatedGrantee_ThrowsBatchChangeFailedWithGranteeAlreadySeated()
     {
         var pool = await CreatePoolAsync();
@@ -102,7 +102,7 @@ public abstract class BatchTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(2, await CountAsync("SELECT COUNT(*) FROM seats WHERE status <> 'revoked'"));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ApplyBatch_UnknownPool_ThrowsPoolNotFound()
     {
         await ThrowsKindAsync(
@@ -110,7 +110,7 @@ public abstract class BatchTests<TProvider> : StorageTestBase<TProvider>
             () => Allocator.ApplyBatchAsync("orders/none", [new AssignChange(Grantee.ForEmail("a@example.com"))], null, null, Ct));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ApplyBatch_32ConcurrentBatchesForLastTwoSeats_ExactlyOneWins()
     {
         var pool = await CreatePoolAsync(totalSeats: 3);
@@ -137,7 +137,7 @@ public abstract class BatchTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(0, page.AvailableSeats);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ApplyBatch_ConcurrentReplacesAndUnassignsOfOneSeat_ExactlyOneWins()
     {
         var pool = await CreatePoolAsync(totalSeats: 1);
@@ -169,3 +169,5 @@ public abstract class BatchTests<TProvider> : StorageTestBase<TProvider>
 }
 
 public sealed class SqliteBatchTests : BatchTests<SqliteStorageProvider>;
+
+public sealed class PostgresBatchTests : BatchTests<PostgresStorageProvider>;

@@ -5,7 +5,7 @@ namespace SeatGrpc.Domain.Tests;
 public abstract class EventTests<TProvider> : StorageTestBase<TProvider>
     where TProvider : IStorageProvider, new()
 {
-    [Fact]
+    [StorageFact]
     public async Task Events_AfterEveryKindOfChange_AreGaplessAndKeepRevokedGrantees()
     {
         var pool = await CreatePoolAsync(totalSeats: 3);
@@ -34,7 +34,7 @@ public abstract class EventTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(3, (await Allocator.ReadEventsAsync(pool.Name, 7, 100, Ct).Within()).Count);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Events_ConcurrentWritersOnOnePool_HaveNoGaps()
     {
         var pool = await CreatePoolAsync(totalSeats: 200);
@@ -45,7 +45,7 @@ public abstract class EventTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(Enumerable.Range(1, 101).Select(i => (long)i), events.Select(e => e.Sequence));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task WatchAsync_StoredThenLiveEvents_YieldsEachOnceInOrder()
     {
         var pool = await CreatePoolAsync(totalSeats: 100);
@@ -75,7 +75,7 @@ public abstract class EventTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(Enumerable.Range(3, 54).Select(i => (long)i), received);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task WatchAsync_NoNewEvents_WaitsUntilCancelled()
     {
         var pool = await CreatePoolAsync();
@@ -94,7 +94,7 @@ public abstract class EventTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(1, received);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task WatchAsync_UnknownPool_ThrowsPoolNotFound()
     {
         var watch = async () =>
@@ -107,7 +107,7 @@ public abstract class EventTests<TProvider> : StorageTestBase<TProvider>
         await ThrowsKindAsync(SeatErrorKind.PoolNotFound, watch);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ReadEvents_UnknownPool_ThrowsPoolNotFound()
     {
         await ThrowsKindAsync(SeatErrorKind.PoolNotFound, () => Allocator.ReadEventsAsync("orders/none", 0, 10, Ct));
@@ -115,3 +115,5 @@ public abstract class EventTests<TProvider> : StorageTestBase<TProvider>
 }
 
 public sealed class SqliteEventTests : EventTests<SqliteStorageProvider>;
+
+public sealed class PostgresEventTests : EventTests<PostgresStorageProvider>;

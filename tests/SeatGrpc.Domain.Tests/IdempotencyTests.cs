@@ -8,7 +8,7 @@ public abstract class IdempotencyTests<TProvider> : StorageTestBase<TProvider>
     private static readonly Func<AssignedSeat, byte[]> EncodeSeatName =
         assigned => System.Text.Encoding.UTF8.GetBytes(assigned.Seat.Name);
 
-    [Fact]
+    [StorageFact]
     public async Task AssignSeat_RepeatedRequestId_ReplaysStoredBytesWithoutSecondSeat()
     {
         var pool = await CreatePoolAsync(totalSeats: 2);
@@ -27,7 +27,7 @@ public abstract class IdempotencyTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(key.RequestId, Assert.Single(events).RequestId);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task AssignSeat_RequestIdReusedWithOtherFingerprintOrOperation_ThrowsRequestIdReused()
     {
         var pool = await CreatePoolAsync(totalSeats: 3);
@@ -46,7 +46,7 @@ public abstract class IdempotencyTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(2, (await Allocator.GetPoolAsync(pool.Name, Ct).Within()).AvailableSeats);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ApplyBatch_RepeatedRequestId_ReplaysWithoutSecondApplication()
     {
         var pool = await CreatePoolAsync(totalSeats: 4);
@@ -61,7 +61,7 @@ public abstract class IdempotencyTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(2, (await Allocator.GetPoolAsync(pool.Name, Ct).Within()).AvailableSeats);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Mutation_FailedWithKey_StoresNoRecordSoRetryRunsAgain()
     {
         var pool = await CreatePoolAsync(totalSeats: 1);
@@ -77,7 +77,7 @@ public abstract class IdempotencyTests<TProvider> : StorageTestBase<TProvider>
         Assert.False(retry.IsReplayed);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task IdempotencyRecords_OlderThanRetention_ArePurgedOnLaterWrites()
     {
         var pool = await CreatePoolAsync(totalSeats: 3);
@@ -94,3 +94,5 @@ public abstract class IdempotencyTests<TProvider> : StorageTestBase<TProvider>
 }
 
 public sealed class SqliteIdempotencyTests : IdempotencyTests<SqliteStorageProvider>;
+
+public sealed class PostgresIdempotencyTests : IdempotencyTests<PostgresStorageProvider>;

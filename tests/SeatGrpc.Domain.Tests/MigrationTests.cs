@@ -6,7 +6,7 @@ namespace SeatGrpc.Domain.Tests;
 public abstract class MigrationTests<TProvider> : StorageTestBase<TProvider>
     where TProvider : IStorageProvider, new()
 {
-    [Fact]
+    [StorageFact]
     public async Task Open_SecondTime_AppliesNoMigrationAgainAndKeepsData()
     {
         var pool = await CreatePoolAsync();
@@ -20,7 +20,7 @@ public abstract class MigrationTests<TProvider> : StorageTestBase<TProvider>
         Assert.NotNull(await reopened.Pools.FindByNameAsync(session, pool.Name, Ct).Within());
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Open_DatabaseFromNewerBinary_ThrowsNamingBothVersions()
     {
         await ExecuteAsync("INSERT INTO schema_migrations (version, name, applied_time) VALUES (999, '0999_future.sql', 0)");
@@ -33,7 +33,7 @@ public abstract class MigrationTests<TProvider> : StorageTestBase<TProvider>
         Assert.Contains("up to 1", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Open_NewDatabase_HasPartialUniqueIndexes()
     {
         var pool = await CreatePoolAsync();
@@ -54,7 +54,7 @@ public abstract class MigrationTests<TProvider> : StorageTestBase<TProvider>
 
 public sealed class SqliteMigrationTests : MigrationTests<SqliteStorageProvider>
 {
-    [Fact]
+    [StorageFact]
     public async Task Open_Sqlite_UsesWalJournal()
     {
         await using var session = await Database.OpenReadAsync(Ct).Within();
@@ -66,3 +66,5 @@ public sealed class SqliteMigrationTests : MigrationTests<SqliteStorageProvider>
         Assert.Equal("wal", mode);
     }
 }
+
+public sealed class PostgresMigrationTests : MigrationTests<PostgresStorageProvider>;

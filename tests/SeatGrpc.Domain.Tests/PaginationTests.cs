@@ -5,7 +5,7 @@ namespace SeatGrpc.Domain.Tests;
 public abstract class PaginationTests<TProvider> : StorageTestBase<TProvider>
     where TProvider : IStorageProvider, new()
 {
-    [Fact]
+    [StorageFact]
     public async Task ListSeats_2500Seats_WalksEachSeatExactlyOnce()
     {
         var pool = await CreatePoolAsync(totalSeats: 2600);
@@ -37,7 +37,7 @@ public abstract class PaginationTests<TProvider> : StorageTestBase<TProvider>
         Assert.True(created.SetEquals(seen));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ListSeats_StatusFilter_ReturnsOnlyThatStatusAcrossPages()
     {
         var pool = await CreatePoolAsync(totalSeats: 10);
@@ -55,7 +55,7 @@ public abstract class PaginationTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(4, second.AvailableSeats);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ListSeats_PageSizeZeroOrHuge_IsClampedToDefaultAndMaximum()
     {
         var pool = await CreatePoolAsync(totalSeats: 60);
@@ -69,7 +69,7 @@ public abstract class PaginationTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(60, clamped.Seats.Count);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ListSeats_TokenFromOtherQuery_ThrowsInvalidPageToken()
     {
         var first = await CreatePoolAsync("subscriptions/one", 5);
@@ -86,7 +86,7 @@ public abstract class PaginationTests<TProvider> : StorageTestBase<TProvider>
         await ThrowsKindAsync(SeatErrorKind.InvalidPageToken, () => Allocator.ListClaimedSubscriptionsAsync("cus", 1, token, Ct));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ListSeats_TamperedOrGarbageToken_ThrowsInvalidPageToken()
     {
         var pool = await CreatePoolAsync(totalSeats: 5);
@@ -105,7 +105,7 @@ public abstract class PaginationTests<TProvider> : StorageTestBase<TProvider>
         Assert.Single((await Allocator.ListSeatsAsync(pool.Name, null, 1, token, Ct).Within()).Seats);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ListSeats_UnknownPool_ThrowsPoolNotFound()
     {
         await ThrowsKindAsync(SeatErrorKind.PoolNotFound, () => Allocator.ListSeatsAsync("orders/none", null, 10, null, Ct));
@@ -113,3 +113,5 @@ public abstract class PaginationTests<TProvider> : StorageTestBase<TProvider>
 }
 
 public sealed class SqlitePaginationTests : PaginationTests<SqliteStorageProvider>;
+
+public sealed class PostgresPaginationTests : PaginationTests<PostgresStorageProvider>;

@@ -5,7 +5,7 @@ namespace SeatGrpc.Domain.Tests;
 public abstract class PoolTests<TProvider> : StorageTestBase<TProvider>
     where TProvider : IStorageProvider, new()
 {
-    [Fact]
+    [StorageFact]
     public async Task UpsertPool_NewName_CreatesPoolAndResizeEvent()
     {
         var result = await Allocator.UpsertPoolAsync(new PoolSettings("orders/ord-1", 3, "cus_1", 1, 10), null, null, Ct).Within();
@@ -21,7 +21,7 @@ public abstract class PoolTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal((SeatEventType.PoolResized, 1L, 3), (created.Type, created.Sequence, created.TotalSeats!.Value));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task UpsertPool_Resize_ChangesTotalEtagAndRecordsEvent()
     {
         var created = await CreatePoolAsync(totalSeats: 2);
@@ -35,7 +35,7 @@ public abstract class PoolTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(7, Assert.Single(events).TotalSeats);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task UpsertPool_BelowOccupied_ThrowsPoolShrinkBelowOccupied()
     {
         var pool = await CreatePoolAsync(totalSeats: 3);
@@ -50,7 +50,7 @@ public abstract class PoolTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(3, (await Allocator.GetPoolAsync(pool.Name, Ct).Within()).TotalSeats);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task UpsertPool_ShrinkToOccupied_Succeeds()
     {
         var pool = await CreatePoolAsync(totalSeats: 3);
@@ -61,7 +61,7 @@ public abstract class PoolTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal((1, 1, 0), (resized.TotalSeats, resized.OccupiedSeats, resized.AvailableSeats));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task UpsertPool_TotalOutsideBounds_ThrowsPoolBoundsViolated()
     {
         await ThrowsKindAsync(
@@ -72,7 +72,7 @@ public abstract class PoolTests<TProvider> : StorageTestBase<TProvider>
             () => Allocator.UpsertPoolAsync(new PoolSettings("subscriptions/s", 0, "", 1, 10), null, null, Ct));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task UpsertPool_MinAboveMaxOrBadName_ThrowsInvalidArgument()
     {
         await ThrowsKindAsync(
@@ -86,13 +86,13 @@ public abstract class PoolTests<TProvider> : StorageTestBase<TProvider>
             () => Allocator.UpsertPoolAsync(new PoolSettings("orders/" + new string('x', 64), 5), null, null, Ct));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task GetPool_Unknown_ThrowsPoolNotFound()
     {
         await ThrowsKindAsync(SeatErrorKind.PoolNotFound, () => Allocator.GetPoolAsync("orders/missing", Ct));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task CheckHealth_OpenDatabase_ReturnsTrue()
     {
         Assert.True(await Allocator.CheckHealthAsync(Ct).Within());
@@ -100,3 +100,5 @@ public abstract class PoolTests<TProvider> : StorageTestBase<TProvider>
 }
 
 public sealed class SqlitePoolTests : PoolTests<SqliteStorageProvider>;
+
+public sealed class PostgresPoolTests : PoolTests<PostgresStorageProvider>;

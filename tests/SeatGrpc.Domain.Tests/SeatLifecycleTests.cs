@@ -5,14 +5,14 @@ namespace SeatGrpc.Domain.Tests;
 public abstract class SeatLifecycleTests<TProvider> : StorageTestBase<TProvider>
     where TProvider : IStorageProvider, new()
 {
-    [Fact]
+    [StorageFact]
     public async Task GetSeat_UnknownOrMalformedName_ThrowsSeatNotFound()
     {
         await ThrowsKindAsync(SeatErrorKind.SeatNotFound, () => Allocator.GetSeatAsync("seats/AAAAAAAAAAAAAAAAAAAAAA", Ct));
         await ThrowsKindAsync(SeatErrorKind.SeatNotFound, () => Allocator.GetSeatAsync("chairs/1", Ct));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task RevokeSeat_Pending_FreesCapacityAndKillsToken()
     {
         var pool = await CreatePoolAsync(totalSeats: 1);
@@ -30,7 +30,7 @@ public abstract class SeatLifecycleTests<TProvider> : StorageTestBase<TProvider>
             SeatErrorKind.InvalidInvitationToken, () => Allocator.ClaimSeatAsync(assigned.InvitationToken!, null, null, null, Ct));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task RevokeSeat_AlreadyRevoked_ReturnsItUnchangedWithoutEvent()
     {
         var pool = await CreatePoolAsync();
@@ -46,7 +46,7 @@ public abstract class SeatLifecycleTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(pool.TotalSeats, (await Allocator.GetPoolAsync(pool.Name, Ct).Within()).AvailableSeats);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task RevokeSeat_StaleEtag_ThrowsEtagMismatchAndKeepsSeat()
     {
         var pool = await CreatePoolAsync();
@@ -58,13 +58,13 @@ public abstract class SeatLifecycleTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(SeatStatus.Pending, (await Allocator.GetSeatAsync(resent.Seat.Name, Ct).Within()).Status);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task RevokeSeat_Unknown_ThrowsSeatNotFound()
     {
         await ThrowsKindAsync(SeatErrorKind.SeatNotFound, () => Allocator.RevokeSeatAsync("seats/nope", null, null, null, Ct));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ResendInvitation_Pending_OldTokenDiesAndNewTokenWorks()
     {
         var pool = await CreatePoolAsync();
@@ -82,7 +82,7 @@ public abstract class SeatLifecycleTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(SeatStatus.Claimed, claimed.Status);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ResendInvitation_ClaimedOrRevoked_ThrowsSeatNotPending()
     {
         var pool = await CreatePoolAsync();
@@ -94,7 +94,7 @@ public abstract class SeatLifecycleTests<TProvider> : StorageTestBase<TProvider>
         await ThrowsKindAsync(SeatErrorKind.SeatNotPending, () => Allocator.ResendInvitationAsync(revoked.Seat.Name, null, null, Ct));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ClaimSeat_ValidToken_ClaimsAndRecordsClaimantCustomer()
     {
         var pool = await CreatePoolAsync();
@@ -111,7 +111,7 @@ public abstract class SeatLifecycleTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM seats WHERE token_hash IS NOT NULL"));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ClaimSeat_TokenUsedTwice_ThrowsInvalidInvitationToken()
     {
         var pool = await CreatePoolAsync();
@@ -122,7 +122,7 @@ public abstract class SeatLifecycleTests<TProvider> : StorageTestBase<TProvider>
             SeatErrorKind.InvalidInvitationToken, () => Allocator.ClaimSeatAsync(assigned.InvitationToken!, null, null, null, Ct));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ClaimSeat_ExpiredToken_ThrowsInvalidInvitationToken()
     {
         var pool = await CreatePoolAsync();
@@ -135,14 +135,14 @@ public abstract class SeatLifecycleTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(SeatStatus.Pending, (await Allocator.GetSeatAsync(assigned.Seat.Name, Ct).Within()).Status);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ClaimSeat_UnknownOrEmptyToken_ThrowsInvalidInvitationToken()
     {
         await ThrowsKindAsync(SeatErrorKind.InvalidInvitationToken, () => Allocator.ClaimSeatAsync("not-a-token", null, null, null, Ct));
         await ThrowsKindAsync(SeatErrorKind.InvalidInvitationToken, () => Allocator.ClaimSeatAsync("", null, null, null, Ct));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ClaimSeat_ClaimantAlreadySeatedInPool_ThrowsGranteeAlreadySeated()
     {
         var pool = await CreatePoolAsync();
@@ -155,7 +155,7 @@ public abstract class SeatLifecycleTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal(SeatStatus.Pending, (await Allocator.GetSeatAsync(invited.Seat.Name, Ct).Within()).Status);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task ListClaimedSubscriptions_ClaimsInThreePools_PagesThroughEachOnce()
     {
         var names = new[] { "subscriptions/a", "orders/b", "subscriptions/c" };
@@ -184,3 +184,5 @@ public abstract class SeatLifecycleTests<TProvider> : StorageTestBase<TProvider>
 }
 
 public sealed class SqliteSeatLifecycleTests : SeatLifecycleTests<SqliteStorageProvider>;
+
+public sealed class PostgresSeatLifecycleTests : SeatLifecycleTests<PostgresStorageProvider>;

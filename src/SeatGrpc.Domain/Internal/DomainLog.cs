@@ -12,4 +12,10 @@ internal static partial class DomainLog
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Debug, Message = "Batch for {Parent} rejected at change {ChangeIndex}: {ErrorKind}")]
     public static partial void BatchRejected(ILogger logger, string parent, int changeIndex, SeatErrorKind errorKind);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Debug, Message = "Write transaction attempt {Attempt} lost a race; running it again")]
+    public static partial void WriteRetried(ILogger logger, int attempt, Exception exception);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "Write transaction gave up after {Attempts} attempts lost races")]
+    public static partial void WriteAbandoned(ILogger logger, int attempts, Exception exception);
 }

@@ -16,7 +16,7 @@ internal static class PoolWriter
         {
             var id = await pools.InsertAsync(
                     context.Session, settings.Name, customerId, settings.TotalSeats, settings.MinSeats, settings.MaxSeats, context.Now, cancellationToken)
-                .ConfigureAwait(false) ?? throw new InvalidOperationException("The pool was created concurrently.");
+                .ConfigureAwait(false) ?? throw new WriteConflictException("The pool was created concurrently.");
             var stamp = new PoolStamp { Id = id, Name = settings.Name, LastEventSequence = 1, TotalSeats = settings.TotalSeats };
             await context.AppendEventAsync(stamp, SeatEventType.PoolResized, null, null, cancellationToken, totalSeats: settings.TotalSeats)
                 .ConfigureAwait(false);

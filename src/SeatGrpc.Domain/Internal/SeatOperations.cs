@@ -48,7 +48,12 @@ internal sealed class SeatOperations
 
         var (token, hash) = RandomIds.NewInvitationToken();
         var expireTime = context.Now + _writer.InvitationLifetimeMicros;
-        await context.Database.Seats.ReplaceTokenAsync(context.Session, row.Id, hash, expireTime, context.Now, cancellationToken).ConfigureAwait(false);
+        if (!await context.Database.Seats.ReplaceTokenAsync(context.Session, row.Id, hash, expireTime, context.Now, cancellationToken).ConfigureAwait(false))
+        {
+            // Claimed or revoked by a concurrent writer since the read: run again, which re-reads the seat.
+            throw new WriteConflictException("The seat changed concurrently.");
+        }
+
         var stamp = await context.Database.Pools.NextSequenceAsync(context.Session, row.PoolId, cancellationToken).ConfigureAwait(false);
         await context.AppendEventAsync(stamp, SeatEventType.InvitationResent, ResourceNames.SeatName(row.PublicId), SeatWriter.GranteeOf(row), cancellationToken)
             .ConfigureAwait(false);

@@ -32,7 +32,7 @@ internal sealed class SeatWriter
     /// <summary>Revokes an active seat and frees its capacity, recording <paramref name="eventType"/>.</summary>
     public static async Task<Seat> RevokeAsync(WriteContext context, SeatRow row, SeatEventType eventType, CancellationToken cancellationToken)
     {
-        await context.Database.Seats.RevokeAsync(context.Session, row.Id, context.Now, cancellationToken).ConfigureAwait(false);
+        await RevokeReadRowAsync(context, row, cancellationToken).ConfigureAwait(false);
         var stamp = await context.Database.Pools.ReleaseAsync(context.Session, row.PoolId, context.Now, cancellationToken).ConfigureAwait(false);
         var seat = Revoked(row, context.Now, stamp.Name);
         await context.AppendEventAsync(stamp, eventType, seat.Name, GranteeOf(row), cancellationToken).ConfigureAwait(false);
@@ -45,7 +45,7 @@ internal sealed class SeatWriter
         CancellationToken cancellationToken)
     {
         var row = await FindActiveAsync(context, poolId, parent, current, cancellationToken).ConfigureAwait(false);
-        await context.Database.Seats.RevokeAsync(context.Session, row.Id, context.Now, cancellationToken).ConfigureAwait(false);
+        await RevokeReadRowAsync(context, row, cancellationToken).ConfigureAwait(false);
         var assigned = await InsertSeatAsync(context, poolId, parent, next, metadataJson, immediateClaim, cancellationToken).ConfigureAwait(false);
         var stamp = await context.Database.Pools.NextSequenceAsync(context.Session, poolId, cancellationToken).ConfigureAwait(false);
         await context.AppendEventAsync(
@@ -77,6 +77,19 @@ internal sealed class SeatWriter
 
     public static GranteeKey GranteeOf(SeatRow row) =>
         new(row.Email, row.Email?.ToLowerInvariant(), row.CustomerId, row.ExternalCustomerId);
+
+    /// <summary>
+    /// Revokes the seat the transaction read as active. If a concurrent writer revoked it in between (possible
+    /// only on PostgreSQL, where writers are not serialized), the transaction is run again rather than freeing
+    /// the seat's capacity twice.
+    /// </summary>
+    private static async Task RevokeReadRowAsync(WriteContext context, SeatRow row, CancellationToken cancellationToken)
+    {
+        if (!await context.Database.Seats.RevokeAsync(context.Session, row.Id, context.Now, cancellationToken).ConfigureAwait(false))
+        {
+            throw new WriteConflictException("The seat was revoked concurrently.");
+        }
+    }
 
     private async Task<AssignedSeat> InsertSeatAsync(
         WriteContext context, long poolId, string parent, GranteeKey grantee, string metadataJson, bool immediateClaim,

@@ -63,6 +63,17 @@ internal sealed class WriteContext
         return Database.Events.AppendAsync(Session, row, cancellationToken);
     }
 
+    /// <summary>The highest new event sequence of each pool written in this transaction.</summary>
+    public IEnumerable<(string Parent, long Sequence)> LatestSequences()
+    {
+        if (_announcements.Count == 1)
+        {
+            return _announcements;
+        }
+
+        return _announcements.GroupBy(static a => a.Parent, StringComparer.Ordinal).Select(static g => (g.Key, g.Max(static a => a.Sequence)));
+    }
+
     /// <summary>Tells watchers about the committed events; call only after the commit.</summary>
     public void Announce(ISeatEventNotifier notifier)
     {

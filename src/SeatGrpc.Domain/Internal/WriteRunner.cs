@@ -5,9 +5,11 @@ using SeatGrpc.Storage.Internal;
 namespace SeatGrpc.Domain.Internal;
 
 /// <summary>
-/// Runs one mutation in one write transaction: replays a known request id, records a new one with the
-/// encoded result in the same transaction, purges expired records now and then, and announces the new
-/// events after the commit.
+/// Runs one mutation in one write transaction: replays a known request id, reserves a new one and stores the
+/// encoded result in the same transaction, purges expired records now and then, announces the new events
+/// (NOTIFY inside the transaction on PostgreSQL, the in-process notifier after the commit), and runs the
+/// transaction again, a bounded number of times, when the engine aborted it (deadlock, serialization failure)
+/// or a conditional update found that a concurrent writer got there first.
 /// </summary>
 internal sealed class WriteRunner
 {
@@ -42,6 +44,36 @@ internal sealed class WriteRunner
             throw new ArgumentNullException(nameof(encodeResult), "An idempotency key needs a result encoder.");
         }
 
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunOnceAsync(key, encodeResult, work, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsRetryable(ex) && attempt <= _database.MaxTransientRetries)
+            {
+                // The whole transaction was rolled back; running it again re-reads everything it decided on.
+                DomainLog.WriteRetried(_logger, attempt, ex);
+                await Task.Delay(RetryDelay(attempt), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsRetryable(ex))
+            {
+                DomainLog.WriteAbandoned(_logger, attempt, ex);
+                throw SeatDomainException.ForContention(ex);
+            }
+        }
+    }
+
+    private static TimeSpan RetryDelay(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * (1 << Math.Min(attempt, 5))));
+
+    private async Task<IdempotentResult<T>> RunOnceAsync<T>(
+        IdempotencyKey? key,
+        Func<T, byte[]>? encodeResult,
+        Func<WriteContext, CancellationToken, Task<T>> work,
+        CancellationToken cancellationToken)
+        where T : class
+    {
         WriteContext context;
         T result;
         await using (var session = await _database.BeginWriteAsync(cancellationToken).ConfigureAwait(false))
@@ -54,30 +86,47 @@ internal sealed class WriteRunner
                 {
                     return Replay<T>(stored, key);
                 }
+
+                // Reserved before the work: a concurrent request with this id (another replica) waits here for our
+                // commit and replays, rather than failing on the grantee or the last seat that we just took.
+                var reservation = new IdempotencyRow
+                {
+                    RequestId = key.RequestId,
+                    Operation = key.Operation,
+                    Fingerprint = key.Fingerprint.ToArray(),
+                    Response = [],
+                    CreateTime = now,
+                };
+                if (!await _database.Idempotency.TryReserveAsync(session, reservation, cancellationToken).ConfigureAwait(false))
+                {
+                    // READ COMMITTED: this statement sees the record the other transaction has just committed.
+                    stored = await _database.Idempotency.FindAsync(session, key.RequestId, cancellationToken).ConfigureAwait(false);
+                    return stored is not null ? Replay<T>(stored, key) : throw new WriteConflictException("A request id was reserved and released concurrently.");
+                }
             }
 
             context = new WriteContext(_database, session, now, key?.RequestId);
             result = await work(context, cancellationToken).ConfigureAwait(false);
             if (key is not null)
             {
-                var record = new IdempotencyRow
-                {
-                    RequestId = key.RequestId,
-                    Operation = key.Operation,
-                    Fingerprint = key.Fingerprint.ToArray(),
-                    Response = encodeResult!(result),
-                    CreateTime = now,
-                };
-                await _database.Idempotency.InsertAsync(session, record, cancellationToken).ConfigureAwait(false);
+                await _database.Idempotency.CompleteAsync(session, key.RequestId, encodeResult!(result), cancellationToken).ConfigureAwait(false);
             }
 
             await PurgeIfDueAsync(session, now, cancellationToken).ConfigureAwait(false);
+            foreach (var (parent, sequence) in context.LatestSequences())
+            {
+                await _database.NotifyEventsAsync(session, parent, sequence, cancellationToken).ConfigureAwait(false);
+            }
+
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         context.Announce(_notifier);
         return IdempotentResult<T>.Fresh(result);
     }
+
+    private bool IsRetryable(Exception exception) =>
+        exception is WriteConflictException || _database.IsTransientFailure(exception);
 
     private IdempotentResult<T> Replay<T>(IdempotencyRow stored, IdempotencyKey key)
         where T : class

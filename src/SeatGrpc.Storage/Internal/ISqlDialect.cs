@@ -23,6 +23,21 @@ internal interface ISqlDialect : IDisposable
     /// <summary>A transaction whose reads all see one snapshot.</summary>
     Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The write transaction that applies migrations. Where several servers share the database it also takes
+    /// a lock held to the commit, so replicas starting at once migrate one after the other.
+    /// </summary>
+    Task<StorageSession> BeginMigrationAsync(CancellationToken cancellationToken);
+
     /// <summary>Whether an exception is a unique-constraint violation.</summary>
     bool IsUniqueViolation(DbException exception);
+
+    /// <summary>Whether the engine aborted the transaction for a reason that a rerun can clear (serialization failure, deadlock).</summary>
+    bool IsTransientFailure(Exception exception);
+
+    /// <summary>
+    /// Inside a write transaction: tells other servers, once it commits, that the pool has events up to
+    /// <paramref name="sequence"/>. A no-op where every writer is in this process.
+    /// </summary>
+    Task NotifyEventsAsync(StorageSession session, string parent, long sequence, CancellationToken cancellationToken);
 }

@@ -2,7 +2,11 @@ using Dapper;
 
 namespace SeatGrpc.Storage.Internal;
 
-/// <summary>Request ids and the encoded first response, written in the mutation's own transaction.</summary>
+/// <summary>
+/// Request ids and the encoded first response, written in the mutation's own transaction. The id is reserved
+/// before the mutation runs, so a concurrent request with the same id (on any replica) waits for this one's
+/// commit and then replays it, instead of running the mutation a second time.
+/// </summary>
 internal sealed class IdempotencyRepository
 {
     private const string SelectByRequestId = """
@@ -11,9 +15,15 @@ internal sealed class IdempotencyRepository
         WHERE request_id = @RequestId
         """;
 
-    private const string InsertRecord = """
+    private const string ReserveRequestId = """
         INSERT INTO idempotency_records (request_id, operation, fingerprint, response, create_time)
         VALUES (@RequestId, @Operation, @Fingerprint, @Response, @CreateTime)
+        ON CONFLICT (request_id) DO NOTHING
+        RETURNING create_time
+        """;
+
+    private const string StoreResponse = """
+        UPDATE idempotency_records SET response = @Response WHERE request_id = @RequestId
         """;
 
     private const string DeleteOldest = """
@@ -31,10 +41,22 @@ internal sealed class IdempotencyRepository
             new CommandDefinition(SelectByRequestId, new { RequestId = requestId }, session.Transaction, cancellationToken: cancellationToken));
     }
 
-    public Task InsertAsync(StorageSession session, IdempotencyRow row, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts the record (its response filled in later by <see cref="CompleteAsync"/>); false when the id is
+    /// already taken, which on PostgreSQL is known only once the other transaction has committed.
+    /// </summary>
+    public async Task<bool> TryReserveAsync(StorageSession session, IdempotencyRow row, CancellationToken cancellationToken)
+    {
+        var created = await session.Connection.QuerySingleOrDefaultAsync<long?>(
+            new CommandDefinition(ReserveRequestId, row, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return created is not null;
+    }
+
+    /// <summary>Stores the encoded result of the mutation for which the id was reserved.</summary>
+    public Task CompleteAsync(StorageSession session, string requestId, byte[] response, CancellationToken cancellationToken)
     {
         return session.Connection.ExecuteAsync(
-            new CommandDefinition(InsertRecord, row, session.Transaction, cancellationToken: cancellationToken));
+            new CommandDefinition(StoreResponse, new { RequestId = requestId, Response = response }, session.Transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>Deletes at most <paramref name="limit"/> records created before <paramref name="cutoff"/>.</summary>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace SeatGrpc.Storage.Internal;
 
 /// <summary>
-/// Applies the missing migrations in one write transaction and records each version. A database
+/// Applies the missing migrations in one write transaction (under the dialect's migration lock) and records each version. A database
 /// that is ahead of this binary is refused, naming both versions.
 /// </summary>
 internal sealed class SchemaMigrator
@@ -13,7 +13,7 @@ internal sealed class SchemaMigrator
         CREATE TABLE IF NOT EXISTS schema_migrations (
             version      INTEGER NOT NULL PRIMARY KEY,
             name         TEXT    NOT NULL,
-            applied_time INTEGER NOT NULL
+            applied_time BIGINT  NOT NULL
         )
         """;
 
@@ -37,7 +37,7 @@ internal sealed class SchemaMigrator
     public async Task MigrateAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {
         var known = migrations.Count == 0 ? 0 : migrations[^1].Version;
-        await using var session = await _dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = await _dialect.BeginMigrationAsync(cancellationToken).ConfigureAwait(false);
         await session.Connection.ExecuteAsync(
             new CommandDefinition(CreateVersionTable, transaction: session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var current = await session.Connection.ExecuteScalarAsync<long>(

@@ -103,6 +103,24 @@ internal sealed class SqliteDialect : ISqlDialect
         return Task.FromResult<DbTransaction>(transaction);
     }
 
+    public Task<StorageSession> BeginMigrationAsync(CancellationToken cancellationToken)
+    {
+        // BEGIN IMMEDIATE takes the file's write lock: another process migrating at once waits (busy timeout).
+        return BeginWriteAsync(cancellationToken);
+    }
+
+    public bool IsTransientFailure(Exception exception)
+    {
+        // Writers are serialized by the gate and BEGIN IMMEDIATE: SQLite never aborts a transaction to break a conflict.
+        return false;
+    }
+
+    public Task NotifyEventsAsync(StorageSession session, string parent, long sequence, CancellationToken cancellationToken)
+    {
+        // Every writer of a SQLite file is in this process: the in-process notifier is told after the commit.
+        return Task.CompletedTask;
+    }
+
     public bool IsUniqueViolation(DbException exception)
     {
         // SQLITE_CONSTRAINT_UNIQUE (2067) and SQLITE_CONSTRAINT_PRIMARYKEY (1555).

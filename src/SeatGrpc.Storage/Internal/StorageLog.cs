@@ -15,4 +15,16 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Database health check failed")]
     public static partial void HealthCheckFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Opened PostgreSQL database {DatabaseName} on {DatabaseHost}")]
+    public static partial void PostgresOpened(ILogger logger, string databaseHost, string databaseName);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Listening for seat events on channel {Channel} (server process {ServerProcessId})")]
+    public static partial void EventListenerConnected(ILogger logger, string channel, int serverProcessId);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "The seat event listener lost its connection; reconnecting in {DelayMilliseconds} ms")]
+    public static partial void EventListenerLost(ILogger logger, long delayMilliseconds, Exception exception);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Ignored a malformed seat event notification")]
+    public static partial void EventPayloadMalformed(ILogger logger);
 }

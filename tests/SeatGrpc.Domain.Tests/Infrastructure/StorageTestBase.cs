@@ -18,7 +18,8 @@ public abstract class StorageTestBase<TProvider> : IAsyncLifetime, IDisposable
 
     protected SeatAllocator Allocator { get; private set; } = null!;
 
-    protected InProcessSeatEventNotifier Notifier { get; } = new();
+    /// <summary>The engine's notifier: in-process for SQLite, LISTEN/NOTIFY for PostgreSQL.</summary>
+    protected ISeatEventNotifier Notifier { get; private set; } = null!;
 
     protected ManualTimeProvider Time { get; } = new();
 
@@ -27,14 +28,19 @@ public abstract class StorageTestBase<TProvider> : IAsyncLifetime, IDisposable
     public virtual async Task InitializeAsync()
     {
         Database = await Provider.OpenAsync(Ct).Within();
+        Notifier = SeatEventNotifiers.Create(Database, null);
         Allocator = await SeatAllocator.CreateAsync(Database, new SeatAllocatorOptions(), Notifier, Time, null, Ct).Within();
     }
 
-    public Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
+        if (Notifier is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync().AsTask().Within();
+        }
+
         Database?.Dispose();
         Provider.Dispose();
-        return Task.CompletedTask;
     }
 
     public void Dispose()

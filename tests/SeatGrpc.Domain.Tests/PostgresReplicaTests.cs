@@ -1,0 +1,281 @@
+using System.Text;
+using Npgsql;
+using SeatGrpc.Domain.Tests.Infrastructure;
+using SeatGrpc.Storage;
+using SeatGrpc.Testing;
+
+namespace SeatGrpc.Domain.Tests;
+
+/// <summary>
+/// Two "replicas" sharing one PostgreSQL database: the fixture's allocator (replica A) and a second SeatDatabase,
+/// with its own connection pool, notifier and allocator (replica B).
+/// </summary>
+public sealed class PostgresReplicaTests : StorageTestBase<PostgresStorageProvider>
+{
+    private static readonly Func<AssignedSeat, byte[]> EncodeSeatName = assigned => Encoding.UTF8.GetBytes(assigned.Seat.Name);
+
+    private SeatDatabase _databaseB = null!;
+    private PostgresSeatEventNotifier _notifierB = null!;
+
+    private SeatAllocator AllocatorA => Allocator;
+
+    private SeatAllocator AllocatorB { get; set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _databaseB = await SeatDatabase.OpenPostgresAsync(new PostgresStorageOptions(Provider.ConnectionStringForReplica(2)), null, Ct).Within();
+        _notifierB = new PostgresSeatEventNotifier(_databaseB, null);
+        AllocatorB = await SeatAllocator.CreateAsync(_databaseB, new SeatAllocatorOptions(), _notifierB, Time, null, Ct).Within();
+        await _notifierB.WaitUntilListeningAsync(Ct).Within();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        if (_notifierB is not null)
+        {
+            await _notifierB.DisposeAsync().AsTask().Within();
+        }
+
+        _databaseB?.Dispose();
+        await base.DisposeAsync();
+    }
+
+    [RequiresToolFact(typeof(PostgresServerProbe))]
+    public async Task AssignSeat_64ConcurrentForLastSeatOnTwoReplicas_GivesExactlyOneSeat()
+    {
+        var pool = await CreatePoolAsync(totalSeats: 5);
+        for (var i = 0; i < 4; i++)
+        {
+            await AssignAsync(pool.Name, Grantee.ForEmail($"early{i}@example.com"));
+        }
+
+        var attempts = Enumerable.Range(0, 64).Select(i => Task.Run(() => CaptureAsync(() =>
+            (i % 2 == 0 ? AllocatorA : AllocatorB).AssignSeatAsync(pool.Name, Grantee.ForEmail($"racer{i}@example.com"), null, false, null, null, Ct))));
+        var outcomes = await Task.WhenAll(attempts).Within();
+
+        Assert.Equal(1, outcomes.Count(o => o is null));
+        Assert.All(outcomes.Where(o => o is not null), o => Assert.Equal(SeatErrorKind.NoSeatsAvailable, o));
+        Assert.Equal(0, (await AllocatorB.GetPoolAsync(pool.Name, Ct).Within()).AvailableSeats);
+        Assert.Equal(5, await CountAsync("SELECT COUNT(*) FROM seats WHERE status <> 'revoked'"));
+        await AssertGaplessEventsAsync(pool.Name, expected: 6);
+    }
+
+    [RequiresToolFact(typeof(PostgresServerProbe))]
+    public async Task ApplyBatch_32ConcurrentBatchesForLastTwoSeatsOnTwoReplicas_ExactlyOneApplies()
+    {
+        var pool = await CreatePoolAsync(totalSeats: 10);
+        for (var i = 0; i < 8; i++)
+        {
+            await AssignAsync(pool.Name, Grantee.ForCustomer($"cus_early{i}"));
+        }
+
+        var attempts = Enumerable.Range(0, 32).Select(i => Task.Run(() => CaptureAsync(() =>
+            (i % 2 == 0 ? AllocatorA : AllocatorB).ApplyBatchAsync(
+                pool.Name,
+                [new AssignChange(Grantee.ForEmail($"x{i}@example.com")), new AssignChange(Grantee.ForEmail($"y{i}@example.com"))],
+                null, null, Ct))));
+        var outcomes = await Task.WhenAll(attempts).Within();
+
+        Assert.Equal(1, outcomes.Count(o => o is null));
+        Assert.All(outcomes.Where(o => o is not null), o => Assert.Equal(SeatErrorKind.BatchChangeFailed, o));
+        Assert.Equal(10, await CountAsync("SELECT COUNT(*) FROM seats WHERE status <> 'revoked'"));
+        Assert.Equal(0, (await AllocatorA.GetPoolAsync(pool.Name, Ct).Within()).AvailableSeats);
+        await AssertGaplessEventsAsync(pool.Name, expected: 11);
+    }
+
+    [RequiresToolFact(typeof(PostgresServerProbe))]
+    public async Task AssignSeat_SameRequestIdConcurrentlyOnBothReplicas_HasOneEffectAndReplaysTheRest()
+    {
+        var pool = await CreatePoolAsync(totalSeats: 1);
+        var key = new IdempotencyKey(Guid.NewGuid().ToString(), "AssignSeat", new byte[] { 7 });
+
+        var calls = Enumerable.Range(0, 16).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? AllocatorA : AllocatorB).AssignSeatAsync(pool.Name, Grantee.ForEmail("same@example.com"), null, false, key, EncodeSeatName, Ct)));
+        var results = await Task.WhenAll(calls).Within();
+
+        var fresh = Assert.Single(results, r => !r.IsReplayed);
+        Assert.All(
+            results.Where(r => r.IsReplayed),
+            r => Assert.Equal(fresh.Value!.Seat.Name, Encoding.UTF8.GetString(r.StoredResponse.Span)));
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM seats"));
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM idempotency_records"));
+        await AssertGaplessEventsAsync(pool.Name, expected: 2);
+    }
+
+    [RequiresToolFact(typeof(PostgresServerProbe))]
+    public async Task AssignSeat_SameRequestIdWithOtherRequestsConcurrently_OneEffectOthersReplayOrRequestIdReused()
+    {
+        var pool = await CreatePoolAsync(totalSeats: 3);
+        var requestId = Guid.NewGuid().ToString();
+
+        var calls = Enumerable.Range(0, 16).Select(i => Task.Run(() => CaptureAsync(() =>
+            (i % 2 == 0 ? AllocatorA : AllocatorB).AssignSeatAsync(
+                pool.Name, Grantee.ForEmail($"g{i % 4}@example.com"), null, false,
+                new IdempotencyKey(requestId, "AssignSeat", new[] { (byte)(i % 4) }), EncodeSeatName, Ct))));
+        var outcomes = await Task.WhenAll(calls).Within();
+
+        Assert.All(outcomes, o => Assert.True(o is null or SeatErrorKind.RequestIdReused, $"unexpected {o}"));
+        Assert.Equal(4, outcomes.Count(o => o is null));
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM seats"));
+    }
+
+    [RequiresToolFact(typeof(PostgresServerProbe))]
+    public async Task RevokeSeat_ConcurrentlyOnBothReplicas_FreesTheSeatOnce()
+    {
+        var pool = await CreatePoolAsync(totalSeats: 3);
+        var seats = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            seats.Add((await AssignAsync(pool.Name, Grantee.ForEmail($"r{i}@example.com"))).Seat.Name);
+        }
+
+        var calls = seats.SelectMany(name => Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? AllocatorA : AllocatorB).RevokeSeatAsync(name, null, null, null, Ct))));
+        var results = await Task.WhenAll(calls).Within();
+
+        Assert.All(results, r => Assert.Equal(SeatStatus.Revoked, r.Value!.Status));
+        var stored = await AllocatorA.GetPoolAsync(pool.Name, Ct).Within();
+        Assert.Equal((0, 3), (stored.OccupiedSeats, stored.AvailableSeats));
+        Assert.Equal(3, await CountAsync("SELECT COUNT(*) FROM seat_events WHERE type = 'revoked'"));
+        await AssertGaplessEventsAsync(pool.Name, expected: 7);
+    }
+
+    [RequiresToolFact(typeof(PostgresServerProbe))]
+    public async Task WatchAsync_OnReplicaB_ReceivesEventsCommittedOnReplicaA()
+    {
+        var pool = await CreatePoolAsync(totalSeats: 5);
+        using var stop = new CancellationTokenSource(Bounded.Limit);
+        var seen = new List<SeatEvent>();
+        var watching = Task.Run(async () =>
+        {
+            await foreach (var seatEvent in AllocatorB.WatchAsync(pool.Name, 1, stop.Token))
+            {
+                seen.Add(seatEvent);
+                if (seen.Count == 3)
+                {
+                    return;
+                }
+            }
+        });
+
+        for (var i = 0; i < 3; i++)
+        {
+            await AllocatorA.AssignSeatAsync(pool.Name, Grantee.ForEmail($"w{i}@example.com"), null, false, null, null, Ct).Within();
+            await Task.Delay(50, Ct);
+        }
+
+        await watching.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal([2L, 3L, 4L], seen.Select(e => e.Sequence));
+        Assert.All(seen, e => Assert.Equal(SeatEventType.Assigned, e.Type));
+    }
+
+    [RequiresToolFact(typeof(PostgresServerProbe))]
+    public async Task WatchAsync_ListeningConnectionDropped_ReconnectsAndDeliversLaterEvents()
+    {
+        var pool = await CreatePoolAsync(totalSeats: 5);
+        using var stop = new CancellationTokenSource(Bounded.Limit);
+        var firstSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = new List<long>();
+        var watching = Task.Run(async () =>
+        {
+            await foreach (var seatEvent in AllocatorB.WatchAsync(pool.Name, 1, stop.Token))
+            {
+                seen.Add(seatEvent.Sequence);
+                firstSeen.TrySetResult();
+                if (seen.Count == 3)
+                {
+                    return;
+                }
+            }
+        });
+        await AllocatorA.AssignSeatAsync(pool.Name, Grantee.ForEmail("before@example.com"), null, false, null, null, Ct).Within();
+        await firstSeen.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        var oldListener = _notifierB.ListenerProcessId;
+
+        await TerminateBackendAsync(oldListener);
+        // Committed while B's listener is down or reconnecting: the catch-up read after reconnection must deliver it.
+        await AllocatorA.AssignSeatAsync(pool.Name, Grantee.ForEmail("during@example.com"), null, false, null, null, Ct).Within();
+        await WaitForNewListenerAsync(oldListener);
+        await AllocatorA.AssignSeatAsync(pool.Name, Grantee.ForEmail("after@example.com"), null, false, null, null, Ct).Within();
+
+        await watching.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal([2L, 3L, 4L], seen);
+        Assert.NotEqual(oldListener, _notifierB.ListenerProcessId);
+    }
+
+    [RequiresToolFact(typeof(PostgresServerProbe))]
+    public async Task Open_FourReplicasMigratingAnEmptyDatabaseAtOnce_AllSucceedAndMigrateOnce()
+    {
+        using var fresh = new PostgresStorageProvider();
+        var opens = Enumerable.Range(0, 4).Select(i => Task.Run(() =>
+            SeatDatabase.OpenPostgresAsync(new PostgresStorageOptions(fresh.ConnectionStringForReplica(i)), null, Ct)));
+
+        var databases = await Task.WhenAll(opens).Within();
+
+        try
+        {
+            await using var session = await databases[3].OpenReadAsync(Ct).Within();
+            var applied = await Dapper.SqlMapper.ExecuteScalarAsync<long>(session.Connection, "SELECT COUNT(*) FROM schema_migrations").Within();
+            Assert.Equal(1, applied);
+            Assert.All(await Task.WhenAll(databases.Select(d => d.CheckAsync(Ct))).Within(), Assert.True);
+        }
+        finally
+        {
+            foreach (var database in databases)
+            {
+                database.Dispose();
+            }
+        }
+    }
+
+    [RequiresToolFact(typeof(PostgresServerProbe))]
+    public async Task CheckAsync_ServerReachable_ReturnsTrueOnBothReplicas()
+    {
+        var a = await Database.CheckAsync(Ct).Within();
+        var b = await _databaseB.CheckAsync(Ct).Within();
+
+        Assert.True(a && b);
+        Assert.Equal(StorageEngine.Postgres, _databaseB.Engine);
+    }
+
+    private static async Task<SeatErrorKind?> CaptureAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            await call().Within();
+            return null;
+        }
+        catch (SeatDomainException ex)
+        {
+            return ex.Kind;
+        }
+    }
+
+    private async Task AssertGaplessEventsAsync(string parent, int expected)
+    {
+        var events = await AllocatorB.ReadEventsAsync(parent, 0, 1000, Ct).Within();
+        Assert.Equal(Enumerable.Range(1, expected).Select(i => (long)i), events.Select(e => e.Sequence));
+    }
+
+    private async Task TerminateBackendAsync(int processId)
+    {
+        Assert.NotEqual(0, processId);
+        await using var connection = new NpgsqlConnection(PostgresTestServer.Instance.AdminConnectionString);
+        await connection.OpenAsync(Ct).Within();
+        await using var command = new NpgsqlCommand("SELECT pg_terminate_backend(@Pid)", connection);
+        command.Parameters.AddWithValue("Pid", processId);
+        Assert.Equal(true, await command.ExecuteScalarAsync(Ct).Within());
+    }
+
+    private async Task WaitForNewListenerAsync(int oldProcessId)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (_notifierB.ListenerProcessId == oldProcessId || _notifierB.ListenerProcessId == 0)
+        {
+            await Task.Delay(20, deadline.Token);
+        }
+
+        await _notifierB.WaitUntilListeningAsync(deadline.Token);
+    }
+}
