@@ -28,7 +28,8 @@ public static class RpcExceptionExtensions
 
         try
         {
-            return Google.Rpc.Status.Parser.ParseFrom(entry.GetValueBytesUnsafe().Span);
+            // Google.Api.CommonProtos 2.0's messages predate span parsing (no IBufferMessage): parse from an array.
+            return Google.Rpc.Status.Parser.ParseFrom(entry.ValueBytes);
         }
         catch (InvalidProtocolBufferException)
         {

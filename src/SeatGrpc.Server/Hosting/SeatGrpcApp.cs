@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using SeatGrpc.Service;
 
 namespace SeatGrpc.Server.Hosting;
 
@@ -24,9 +25,12 @@ public static class SeatGrpcApp
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownGrace);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<ListeningPorts>();
+        builder.Services.AddGrpc();
+        builder.Services.AddSeatService(options => options.SqlitePath = settings.Sqlite);
         builder.WebHost.ConfigureKestrel((context, kestrel) => ConfigureEndpoints(kestrel, settings, kestrel.ApplicationServices.GetRequiredService<ListeningPorts>()));
 
         var app = builder.Build();
+        app.MapGrpcService<SeatGrpcService>();
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<ListeningPorts>().Announce(app.Logger));
         return app;
     }

@@ -77,7 +77,7 @@ internal static class StatusMapping
         return string.Empty;
     }
 
-    public static RpcException ToRpcException(SeatDomainException exception) => RpcErrors.ToRpcException(FromDomain(exception));
+    public static RpcException ToRpcException(SeatDomainException exception) => FromDomain(exception).ToRpcException();
 
     /// <summary>The status code and reason of a domain error kind (codes per grpc's status-code guidance).</summary>
     public static (StatusCode Code, string Reason) Classify(SeatErrorKind kind, bool inBatch) => kind switch
