@@ -76,12 +76,13 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public async Task<StorageSession> BeginWriteAsync(CancellationToken cancellationToken)
     {
-        await _writerGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var lease = new GateLease(_writerGate);
-        DbConnection? connection = null;
+        // The connection is opened before queueing for the gate, so the serialized part is only the transaction.
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        GateLease? lease = null;
         try
         {
-            connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await _writerGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            lease = new GateLease(_writerGate);
 
             // Microsoft.Data.Sqlite issues BEGIN IMMEDIATE for a non-deferred transaction.
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -89,12 +90,8 @@ internal sealed class SqliteDialect : ISqlDialect
         }
         catch
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
-
-            lease.Dispose();
+            await connection.DisposeAsync().ConfigureAwait(false);
+            lease?.Dispose();
             throw;
         }
     }

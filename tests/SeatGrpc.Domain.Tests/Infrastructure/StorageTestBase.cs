@@ -68,6 +68,13 @@ public abstract class StorageTestBase<TProvider> : IAsyncLifetime, IDisposable
         await session.CommitAsync(Ct).Within();
     }
 
+    /// <summary>Seats are records, but their metadata maps compare by reference: compare those by content.</summary>
+    protected static void AssertSameSeat(Seat expected, Seat actual)
+    {
+        Assert.Equal(expected.Metadata.OrderBy(p => p.Key), actual.Metadata.OrderBy(p => p.Key));
+        Assert.Equal(expected, actual with { Metadata = expected.Metadata });
+    }
+
     protected static async Task<SeatDomainException> ThrowsKindAsync(SeatErrorKind kind, Func<Task> action)
     {
         var error = await Assert.ThrowsAsync<SeatDomainException>(() => action().Within());
