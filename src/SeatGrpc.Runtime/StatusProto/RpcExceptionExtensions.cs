@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Google.Protobuf;
 
 namespace Grpc.Core;
@@ -28,8 +29,10 @@ public static class RpcExceptionExtensions
 
         try
         {
-            // Google.Api.CommonProtos 2.0's messages predate span parsing (no IBufferMessage): parse from an array.
-            return Google.Rpc.Status.Parser.ParseFrom(entry.ValueBytes);
+            // Google.Api.CommonProtos 2.0.0 predates span parsing (IBufferMessage), so parse the array in place.
+            return MemoryMarshal.TryGetArray(entry.GetValueBytesUnsafe(), out var bytes)
+                ? Google.Rpc.Status.Parser.ParseFrom(bytes.Array, bytes.Offset, bytes.Count)
+                : Google.Rpc.Status.Parser.ParseFrom(entry.ValueBytes);
         }
         catch (InvalidProtocolBufferException)
         {
