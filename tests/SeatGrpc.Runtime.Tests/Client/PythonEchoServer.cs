@@ -17,12 +17,12 @@ internal sealed class PythonEchoServer : IAsyncDisposable
     private readonly string _stubsDirectory;
     private readonly StringBuilder _stderr;
 
-    private PythonEchoServer(Process process, string stubsDirectory, StringBuilder stderr, int port)
+    private PythonEchoServer(Process process, string stubsDirectory, StringBuilder stderr, Uri address)
     {
         _process = process;
         _stubsDirectory = stubsDirectory;
         _stderr = stderr;
-        Address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+        Address = address;
     }
 
     public Uri Address { get; }
@@ -38,7 +38,8 @@ internal sealed class PythonEchoServer : IAsyncDisposable
         }
     }
 
-    public static async Task<PythonEchoServer> StartAsync()
+    /// <summary>Starts the server: h2c, or TLS with the given PEM files (then the address is https://localhost).</summary>
+    public static async Task<PythonEchoServer> StartAsync(string? tlsCertificatePath = null, string? tlsKeyPath = null)
     {
         var root = FindRepositoryRoot();
         var protoDirectory = Path.Combine(root, "tests", "SeatGrpc.Runtime.Tests", "Protos");
@@ -65,6 +66,14 @@ internal sealed class PythonEchoServer : IAsyncDisposable
         startInfo.ArgumentList.Add(script);
         startInfo.ArgumentList.Add("--stubs");
         startInfo.ArgumentList.Add(stubs);
+        if (tlsCertificatePath is not null && tlsKeyPath is not null)
+        {
+            startInfo.ArgumentList.Add("--tls-cert");
+            startInfo.ArgumentList.Add(tlsCertificatePath);
+            startInfo.ArgumentList.Add("--tls-key");
+            startInfo.ArgumentList.Add(tlsKeyPath);
+        }
+
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("python3 did not start.");
         var stderr = new StringBuilder();
         process.ErrorDataReceived += (_, e) =>
@@ -84,7 +93,9 @@ internal sealed class PythonEchoServer : IAsyncDisposable
                 throw new InvalidOperationException($"The Python echo server did not report ready (got '{line}'). stderr: {stderr}");
             }
 
-            return new PythonEchoServer(process, stubs, stderr, int.Parse(line.AsSpan(6), CultureInfo.InvariantCulture));
+            var port = int.Parse(line.AsSpan(6), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+            var address = tlsCertificatePath is null ? new Uri($"http://127.0.0.1:{port}") : new Uri($"https://localhost:{port}");
+            return new PythonEchoServer(process, stubs, stderr, address);
         }
         catch
         {

@@ -132,6 +132,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--stubs", required=True, help="directory holding echo_pb2*.py")
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--tls-cert", help="PEM certificate: serve TLS (ALPN h2) instead of h2c")
+    parser.add_argument("--tls-key", help="PEM private key of --tls-cert")
     args = parser.parse_args()
     sys.path.insert(0, args.stubs)
     import echo_pb2
@@ -141,7 +143,13 @@ def main():
         futures.ThreadPoolExecutor(max_workers=256),
         options=[("grpc.max_concurrent_streams", 256)])
     echo_pb2_grpc.add_EchoServiceServicer_to_server(build_servicer(echo_pb2, echo_pb2_grpc), server)
-    port = server.add_insecure_port("127.0.0.1:%d" % args.port)
+    address = "127.0.0.1:%d" % args.port
+    if args.tls_cert:
+        with open(args.tls_key, "rb") as key, open(args.tls_cert, "rb") as cert:
+            credentials = grpc.ssl_server_credentials([(key.read(), cert.read())])
+        port = server.add_secure_port(address, credentials)
+    else:
+        port = server.add_insecure_port(address)
     server.start()
     print("READY %d" % port, flush=True)
     # Exit when the test closes stdin, or when it kills the process.
