@@ -1,10 +1,10 @@
 namespace SeatGrpc.Service.Tests;
 
-public sealed class AssignSeatTests : IClassFixture<SeatServerFixture>
+public sealed class AssignSeatTests : IClassFixture<SeatServer>
 {
-    private readonly SeatServerFixture _server;
+    private readonly SeatServer _server;
 
-    public AssignSeatTests(SeatServerFixture server)
+    public AssignSeatTests(SeatServer server)
     {
         _server = server;
     }

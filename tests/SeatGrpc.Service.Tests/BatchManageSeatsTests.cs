@@ -1,10 +1,10 @@
 namespace SeatGrpc.Service.Tests;
 
-public sealed class BatchManageSeatsTests : IClassFixture<SeatServerFixture>
+public sealed class BatchManageSeatsTests : IClassFixture<SeatServer>
 {
-    private readonly SeatServerFixture _server;
+    private readonly SeatServer _server;
 
-    public BatchManageSeatsTests(SeatServerFixture server)
+    public BatchManageSeatsTests(SeatServer server)
     {
         _server = server;
     }

@@ -1,10 +1,10 @@
 namespace SeatGrpc.Service.Tests;
 
-public sealed class DurabilityTests : IClassFixture<SeatServerFixture>
+public sealed class DurabilityTests : IClassFixture<SeatServer>
 {
-    private readonly SeatServerFixture _server;
+    private readonly SeatServer _server;
 
-    public DurabilityTests(SeatServerFixture server)
+    public DurabilityTests(SeatServer server)
     {
         _server = server;
     }

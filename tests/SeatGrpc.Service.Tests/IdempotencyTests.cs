@@ -1,10 +1,10 @@
 namespace SeatGrpc.Service.Tests;
 
-public sealed class IdempotencyTests : IClassFixture<SeatServerFixture>
+public sealed class IdempotencyTests : IClassFixture<SeatServer>
 {
-    private readonly SeatServerFixture _server;
+    private readonly SeatServer _server;
 
-    public IdempotencyTests(SeatServerFixture server)
+    public IdempotencyTests(SeatServer server)
     {
         _server = server;
     }

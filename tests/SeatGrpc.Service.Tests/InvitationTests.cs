@@ -1,10 +1,10 @@
 namespace SeatGrpc.Service.Tests;
 
-public sealed class InvitationTests : IClassFixture<SeatServerFixture>
+public sealed class InvitationTests : IClassFixture<SeatServer>
 {
-    private readonly SeatServerFixture _server;
+    private readonly SeatServer _server;
 
-    public InvitationTests(SeatServerFixture server)
+    public InvitationTests(SeatServer server)
     {
         _server = server;
     }

@@ -1,10 +1,10 @@
 namespace SeatGrpc.Service.Tests;
 
-public sealed class ListSeatsTests : IClassFixture<SeatServerFixture>
+public sealed class ListSeatsTests : IClassFixture<SeatServer>
 {
-    private readonly SeatServerFixture _server;
+    private readonly SeatServer _server;
 
-    public ListSeatsTests(SeatServerFixture server)
+    public ListSeatsTests(SeatServer server)
     {
         _server = server;
     }

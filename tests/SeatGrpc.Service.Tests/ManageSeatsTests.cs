@@ -2,13 +2,13 @@ using Google.Rpc;
 
 namespace SeatGrpc.Service.Tests;
 
-public sealed class ManageSeatsTests : IClassFixture<SeatServerFixture>
+public sealed class ManageSeatsTests : IClassFixture<SeatServer>
 {
     private static readonly TimeSpan StreamTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly SeatServerFixture _server;
+    private readonly SeatServer _server;
 
-    public ManageSeatsTests(SeatServerFixture server)
+    public ManageSeatsTests(SeatServer server)
     {
         _server = server;
     }

@@ -1,13 +1,13 @@
 namespace SeatGrpc.Service.Tests;
 
-public sealed class RaceTests : IClassFixture<SeatServerFixture>
+public sealed class RaceTests : IClassFixture<SeatServer>
 {
     private const int Racers = 64;
     private static readonly TimeSpan RaceTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly SeatServerFixture _server;
+    private readonly SeatServer _server;
 
-    public RaceTests(SeatServerFixture server)
+    public RaceTests(SeatServer server)
     {
         _server = server;
     }

@@ -1,10 +1,10 @@
 namespace SeatGrpc.Service.Tests;
 
-public sealed class RevokeSeatTests : IClassFixture<SeatServerFixture>
+public sealed class RevokeSeatTests : IClassFixture<SeatServer>
 {
-    private readonly SeatServerFixture _server;
+    private readonly SeatServer _server;
 
-    public RevokeSeatTests(SeatServerFixture server)
+    public RevokeSeatTests(SeatServer server)
     {
         _server = server;
     }

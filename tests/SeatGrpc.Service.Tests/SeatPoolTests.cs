@@ -1,10 +1,10 @@
 namespace SeatGrpc.Service.Tests;
 
-public sealed class SeatPoolTests : IClassFixture<SeatServerFixture>
+public sealed class SeatPoolTests : IClassFixture<SeatServer>
 {
-    private readonly SeatServerFixture _server;
+    private readonly SeatServer _server;
 
-    public SeatPoolTests(SeatServerFixture server)
+    public SeatPoolTests(SeatServer server)
     {
         _server = server;
     }

@@ -1,10 +1,10 @@
 namespace SeatGrpc.Service.Tests;
 
-public sealed class ValidationTests : IClassFixture<SeatServerFixture>
+public sealed class ValidationTests : IClassFixture<SeatServer>
 {
-    private readonly SeatServerFixture _server;
+    private readonly SeatServer _server;
 
-    public ValidationTests(SeatServerFixture server)
+    public ValidationTests(SeatServer server)
     {
         _server = server;
     }

@@ -1,12 +1,12 @@
 namespace SeatGrpc.Service.Tests;
 
-public sealed class WatchSeatEventsTests : IClassFixture<SeatServerFixture>
+public sealed class WatchSeatEventsTests : IClassFixture<SeatServer>
 {
     private static readonly TimeSpan StreamTimeout = TimeSpan.FromSeconds(15);
 
-    private readonly SeatServerFixture _server;
+    private readonly SeatServer _server;
 
-    public WatchSeatEventsTests(SeatServerFixture server)
+    public WatchSeatEventsTests(SeatServer server)
     {
         _server = server;
     }
@@ -68,7 +68,7 @@ public sealed class WatchSeatEventsTests : IClassFixture<SeatServerFixture>
     public async Task WatchSeatEvents_ServerStops_StreamEndsCleanlyWithinGrace()
     {
         // A server of its own: this test stops it.
-        var server = new SeatServerFixture();
+        var server = new SeatServer();
         await server.InitializeAsync();
         try
         {

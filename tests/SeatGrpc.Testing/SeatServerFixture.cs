@@ -1,18 +1,20 @@
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using SeatGrpc.Server.Hosting;
 using Seats.V1;
 using Xunit;
 
 namespace SeatGrpc.Testing;
 
 /// <summary>
-/// One real SeatGrpc host per test class: <see cref="SeatGrpcApp.Build(string[])"/> on 127.0.0.1 with port 0 for
-/// both endpoints and a SQLite file of its own, and a <see cref="SeatService.SeatServiceClient"/> over a
+/// One real SeatGrpc host per test class, built by the subclass (<c>SeatGrpcApp.Build(args)</c>) from the arguments
+/// "--grpc-port 0 --rest-port 0 --sqlite {own file}", and a <see cref="SeatService.SeatServiceClient"/> over a
 /// <see cref="GrpcChannel"/> to its gRPC port. <see cref="RestartAsync"/> stops and starts the host on the same file.
 /// </summary>
-public class SeatServerFixture : IAsyncLifetime
+/// <remarks>
+/// Abstract so that this project does not reference the host: a test project derives a sealed fixture that calls
+/// <c>SeatGrpcApp.Build</c> and reads the bound URIs from its <c>ListeningPorts</c>.
+/// </remarks>
+public abstract class SeatServerFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
@@ -28,8 +30,11 @@ public class SeatServerFixture : IAsyncLifetime
     /// <summary>Gets the running host.</summary>
     public WebApplication App => _app ?? throw new InvalidOperationException("The server is not running.");
 
-    /// <summary>Gets the bound ports of the running host.</summary>
-    public ListeningPorts Ports => App.Services.GetRequiredService<ListeningPorts>();
+    /// <summary>Gets the gRPC endpoint of the running host.</summary>
+    public Uri GrpcUri => GetGrpcUri(App);
+
+    /// <summary>Gets the REST endpoint of the running host.</summary>
+    public Uri RestUri => GetRestUri(App);
 
     /// <summary>Gets a client over the gRPC port.</summary>
     public SeatService.SeatServiceClient Client => _client ?? throw new InvalidOperationException("The server is not running.");
@@ -76,12 +81,21 @@ public class SeatServerFixture : IAsyncLifetime
         return name;
     }
 
+    /// <summary>Builds the host from its command-line arguments.</summary>
+    protected abstract WebApplication Build(string[] args);
+
+    /// <summary>The bound gRPC URI of a started host.</summary>
+    protected abstract Uri GetGrpcUri(WebApplication app);
+
+    /// <summary>The bound REST URI of a started host.</summary>
+    protected abstract Uri GetRestUri(WebApplication app);
+
     private async Task StartAsync()
     {
-        var app = SeatGrpcApp.Build(["--grpc-port", "0", "--rest-port", "0", "--sqlite", DatabasePath]);
+        var app = Build(["--grpc-port", "0", "--rest-port", "0", "--sqlite", DatabasePath]);
         await app.StartAsync().WaitAsync(StartTimeout).ConfigureAwait(false);
         _app = app;
-        _channel = GrpcChannel.ForAddress(Ports.GrpcUri);
+        _channel = GrpcChannel.ForAddress(GrpcUri);
         _client = new SeatService.SeatServiceClient(_channel);
     }
 
