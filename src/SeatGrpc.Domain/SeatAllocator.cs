@@ -89,7 +89,8 @@ public sealed class SeatAllocator
     }
 
     /// <summary>
-    /// A page of the pool's seats in creation order; <paramref name="pageSize"/> 0 means 50, above 1000 is clamped.
+    /// A page of the pool's seats in creation order; a null <paramref name="status"/> lists the pending and claimed seats
+    /// (those occupying capacity); <paramref name="pageSize"/> 0 means 50, above 1000 is clamped.
     /// Errors: PoolNotFound, InvalidPageToken.
     /// </summary>
     public Task<SeatPage> ListSeatsAsync(

@@ -58,7 +58,7 @@ public sealed class SeatGrpcService : SeatService.SeatServiceBase
         _guard.RunAsync(context, async ct =>
         {
             var outcome = await _batches.ApplyAsync(request, request.Parent, request.Changes, request.RequestId, ct).ConfigureAwait(false);
-            return outcome.Response ?? throw RpcErrors.ToRpcException(outcome.Error!);
+            return outcome.Response ?? throw outcome.Error!.ToRpcException();
         });
 
     public override Task WatchSeatEvents(

@@ -21,7 +21,6 @@ public static class SeatServiceCollectionExtensions
 
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ISeatEventNotifier, InProcessSeatEventNotifier>();
         services.AddSingleton<SeatStore>();
         services.AddHostedService(provider => provider.GetRequiredService<SeatStore>());
         services.AddSingleton<CallGuard>();

@@ -6,6 +6,9 @@ public sealed class SeatServiceOptions
     /// <summary>The SQLite database file; relative paths resolve against the working directory.</summary>
     public string SqlitePath { get; set; } = "seats.db";
 
+    /// <summary>A PostgreSQL connection string; when set it replaces SQLite, for several replicas sharing one database.</summary>
+    public string? PostgresConnectionString { get; set; }
+
     /// <summary>How long a statement waits for a lock held by another process; null for the store's default (30 s).</summary>
     public TimeSpan? BusyTimeout { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using SeatGrpc.Service;
 
 namespace SeatGrpc.Server.Hosting;
 
@@ -25,13 +26,23 @@ public static class SeatGrpcApp
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<ListeningPorts>();
         builder.Services.AddGrpc();
+        builder.Services.AddSeatService(options =>
+        {
+            options.SqlitePath = settings.Sqlite;
+            options.PostgresConnectionString = settings.Postgres;
+        });
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcJsonGateway();
         builder.WebHost.ConfigureKestrel((context, kestrel) => ConfigureEndpoints(kestrel, settings, kestrel.ApplicationServices.GetRequiredService<ListeningPorts>()));
 
         var app = builder.Build();
+        app.MapGrpcService<SeatGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+
+        // After every MapGrpcService: the gateway binds the HTTP rules of the methods mapped so far.
+        app.MapGrpcJsonGateway();
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<ListeningPorts>().Announce(app.Logger));
         return app;
     }

@@ -1,4 +1,5 @@
 using SeatGrpc.Rpc;
+using Grpc.Core;
 
 namespace SeatGrpc.Service.Internal;
 
@@ -27,7 +28,7 @@ internal sealed class FieldViolations
     {
         if (ToStatus() is { } status)
         {
-            throw RpcErrors.ToRpcException(status);
+            throw status.ToRpcException();
         }
     }
 }

@@ -9,19 +9,18 @@ namespace SeatGrpc.Service.Internal;
 /// Opens the database (applying migrations) and builds the allocator when the host starts, before the server
 /// takes calls; a database that cannot be opened or migrated stops the start-up with its message.
 /// </summary>
-internal sealed class SeatStore : IHostedService, IDisposable
+internal sealed class SeatStore : IHostedService, IAsyncDisposable
 {
     private readonly SeatServiceOptions _options;
-    private readonly ISeatEventNotifier _notifier;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggerFactory;
     private SeatDatabase? _database;
+    private ISeatEventNotifier? _notifier;
     private SeatAllocator? _allocator;
 
-    public SeatStore(SeatServiceOptions options, ISeatEventNotifier notifier, TimeProvider time, ILoggerFactory loggerFactory)
+    public SeatStore(SeatServiceOptions options, TimeProvider time, ILoggerFactory loggerFactory)
     {
         _options = options;
-        _notifier = notifier;
         _time = time;
         _loggerFactory = loggerFactory;
     }
@@ -39,18 +38,29 @@ internal sealed class SeatStore : IHostedService, IDisposable
             return;
         }
 
-        var storage = new SqliteStorageOptions(_options.SqlitePath, _options.BusyTimeout);
-        _database = await SeatDatabase.OpenSqliteAsync(storage, _loggerFactory, cancellationToken).ConfigureAwait(false);
+        var sqlite = new SqliteStorageOptions(_options.SqlitePath, _options.BusyTimeout);
+        _database = await SeatStorage.OpenAsync(_options.PostgresConnectionString, sqlite, _loggerFactory, cancellationToken).ConfigureAwait(false);
+
+        // On PostgreSQL the notifier listens to every replica's commits; on SQLite it is in-process.
+        _notifier = SeatEventNotifiers.Create(_database, _loggerFactory);
         var domainOptions = new SeatAllocatorOptions(_options.InvitationLifetime, _options.IdempotencyRetention);
         var allocator = await SeatAllocator.CreateAsync(_database, domainOptions, _notifier, _time, _loggerFactory, cancellationToken)
             .ConfigureAwait(false);
         Volatile.Write(ref _allocator, allocator);
         var logger = _loggerFactory.CreateLogger<SeatStore>();
-        var fullPath = Path.GetFullPath(_options.SqlitePath);
-        ServiceLog.StoreOpened(logger, fullPath);
+        var location = _database.Engine == StorageEngine.Sqlite ? Path.GetFullPath(_options.SqlitePath) : "the --postgres connection";
+        ServiceLog.StoreOpened(logger, _database.Engine, location);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public void Dispose() => _database?.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        if (_notifier is IAsyncDisposable notifier)
+        {
+            await notifier.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _database?.Dispose();
+    }
 }

@@ -8,8 +8,8 @@ internal static partial class ServiceLog
     [LoggerMessage(EventId = 201, Level = LogLevel.Error, Message = "Unexpected error in {Method}; the caller got UNKNOWN")]
     public static partial void UnexpectedError(ILogger logger, string method, Exception exception);
 
-    [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "Seat store open at {DatabasePath}")]
-    public static partial void StoreOpened(ILogger logger, string databasePath);
+    [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "Seat store open: {Engine} at {Location}")]
+    public static partial void StoreOpened(ILogger logger, SeatGrpc.Storage.StorageEngine engine, string location);
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Debug, Message = "{Method} rejected: {ErrorKind}")]
     public static partial void DomainRejected(ILogger logger, string method, SeatErrorKind errorKind);

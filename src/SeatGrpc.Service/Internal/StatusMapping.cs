@@ -27,6 +27,7 @@ internal static class StatusMapping
     public const string EtagMismatch = "ETAG_MISMATCH";
     public const string RequestIdReused = "REQUEST_ID_REUSED";
     public const string InvalidPageToken = "INVALID_PAGE_TOKEN";
+    public const string Contention = "CONTENTION";
 
     /// <summary>INVALID_ARGUMENT, reason INVALID_FIELD, with every violation in a BadRequest.</summary>
     public static SeatGrpc.Rpc.Status InvalidFields(IReadOnlyList<BadRequest.Types.FieldViolation> violations)
@@ -77,7 +78,7 @@ internal static class StatusMapping
         return string.Empty;
     }
 
-    public static RpcException ToRpcException(SeatDomainException exception) => RpcErrors.ToRpcException(FromDomain(exception));
+    public static RpcException ToRpcException(SeatDomainException exception) => FromDomain(exception).ToRpcException();
 
     /// <summary>The status code and reason of a domain error kind (codes per grpc's status-code guidance).</summary>
     public static (StatusCode Code, string Reason) Classify(SeatErrorKind kind, bool inBatch) => kind switch
@@ -97,6 +98,9 @@ internal static class StatusMapping
         SeatErrorKind.EtagMismatch => (StatusCode.Aborted, EtagMismatch),
         SeatErrorKind.RequestIdReused => (StatusCode.InvalidArgument, RequestIdReused),
         SeatErrorKind.InvalidPageToken => (StatusCode.InvalidArgument, InvalidPageToken),
+
+        // Replicas kept losing the same race past the retries: safe to retry at a higher level (grpc's ABORTED).
+        SeatErrorKind.Contention => (StatusCode.Aborted, Contention),
         _ => (StatusCode.InvalidArgument, InvalidField),
     };
 

@@ -48,11 +48,12 @@ internal sealed class SeatRepository
         WHERE pool_id = @PoolId AND external_customer_id = @ExternalCustomerId AND status <> 'revoked'
         """;
 
-    private const string SelectPageInPool = """
+    // No status filter means the seats that occupy capacity (SEAT_STATUS_UNSPECIFIED in the contract).
+    private const string SelectOccupyingPageInPool = """
         SELECT id, public_id, pool_id, @Parent AS parent, status, email, customer_id, external_customer_id,
                metadata, invitation_expire_time, claim_time, revoke_time, create_time, update_time, version
         FROM seats
-        WHERE pool_id = @PoolId AND id > @AfterId
+        WHERE pool_id = @PoolId AND status <> 'revoked' AND id > @AfterId
         ORDER BY id
         LIMIT @Limit
         """;
@@ -143,7 +144,7 @@ internal sealed class SeatRepository
     public async Task<IReadOnlyList<SeatRow>> ListPageAsync(
         StorageSession session, long poolId, string parent, string? status, long afterId, int limit, CancellationToken cancellationToken)
     {
-        var sql = status is null ? SelectPageInPool : SelectPageInPoolWithStatus;
+        var sql = status is null ? SelectOccupyingPageInPool : SelectPageInPoolWithStatus;
         var rows = await session.Connection.QueryAsync<SeatRow>(
             new CommandDefinition(
                 sql,
