@@ -12,5 +12,21 @@ catch (ArgumentException e)
     return 2;
 }
 
-await app.RunAsync();
+await using (app)
+{
+    try
+    {
+        await app.StartAsync();
+    }
+    catch (Exception e) when (StartupFailure.Describe(e) is { } message)
+    {
+        // A database from a newer release, a port in use, an unreachable database: the message and its fix.
+        await Console.Error.WriteLineAsync($"seatgrpc: {message}");
+        return 1;
+    }
+
+    // Until SIGTERM or Ctrl+C; then in-flight calls get SeatGrpcApp.ShutdownGrace to finish.
+    await app.WaitForShutdownAsync();
+}
+
 return 0;

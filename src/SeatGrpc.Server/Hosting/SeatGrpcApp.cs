@@ -10,18 +10,33 @@ public static class SeatGrpcApp
     /// <summary>The bounded grace period in which SIGTERM lets in-flight calls and streams finish.</summary>
     public static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(10);
 
+    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
+    /// <summary>Builds the application from the process's flags and environment.</summary>
+    /// <exception cref="ArgumentException">An unknown flag or an invalid setting; the message says how to fix it.</exception>
     public static WebApplication Build(string[] args) => Build(args, Environment.GetEnvironmentVariable);
 
-    public static WebApplication Build(string[] args, Func<string, string?> environment)
+    /// <summary>Builds the application from flags and an environment (a lookup of variables, for tests).</summary>
+    /// <exception cref="ArgumentException">An unknown flag or an invalid setting; the message says how to fix it.</exception>
+    public static WebApplication Build(string[] args, Func<string, string?> environment) =>
+        Build(args, environment, AppContext.BaseDirectory);
+
+    /// <summary>Builds the application with its appsettings.json read from <paramref name="contentRoot"/>.</summary>
+    internal static WebApplication Build(string[] args, Func<string, string?> environment, string contentRoot)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
-            ContentRootPath = AppContext.BaseDirectory,
+            ContentRootPath = contentRoot,
         });
         SettingSources.AddTo(builder.Configuration, args, environment);
-        var settings = builder.Configuration.GetSection(SeatGrpcSettings.Section).Get<SeatGrpcSettings>() ?? new SeatGrpcSettings();
+        var settings = SettingsReader.Read(builder.Configuration.GetSection(SeatGrpcSettings.Section));
 
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+
+        // A start-up failure is reported once, by Program, as a message without a stack trace (StartupFailure);
+        // the generic host would log it a second time with one. Its Critical entries (a faulted background
+        // service stopping the host) still show.
+        builder.Logging.AddFilter(HostCategory, LogLevel.Critical);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownGrace);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<ListeningPorts>();

@@ -16,11 +16,13 @@ internal static class SettingSources
         ("--bootstrap-key", "SEATGRPC_BOOTSTRAP_KEY", nameof(SeatGrpcSettings.BootstrapKey)),
     ];
 
+    private static string KnownFlags => string.Join(", ", Table.Select(row => row.Flag));
+
     /// <summary>Adds the environment variables and the flags above the sources already added.</summary>
-    /// <exception cref="ArgumentException">A flag that is not in the table.</exception>
+    /// <exception cref="ArgumentException">A flag that is not in the table, or a flag without its value.</exception>
     public static void AddTo(IConfigurationBuilder configuration, string[] args, Func<string, string?> environment)
     {
-        RejectUnknownFlags(args);
+        CheckFlags(args);
         var fromEnvironment = new Dictionary<string, string?>();
         foreach (var (_, variable, key) in Table)
         {
@@ -34,16 +36,42 @@ internal static class SettingSources
         configuration.AddCommandLine(args, Table.ToDictionary(row => row.Flag, row => ConfigKey(row.Key)));
     }
 
-    private static void RejectUnknownFlags(string[] args)
+    /// <summary>How a user sets <paramref name="key"/>, for error messages: "--grpc-port (SEATGRPC_GRPC_PORT, SeatGrpc:GrpcPort in appsettings.json)".</summary>
+    public static string Describe(string key)
     {
-        foreach (var arg in args)
+        var (flag, variable, _) = Table.Single(row => row.Key == key);
+        return $"{flag} ({variable}, {ConfigKey(key)} in appsettings.json)";
+    }
+
+    private static void CheckFlags(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
         {
-            var flag = arg.Split('=', 2)[0];
-            if (flag.StartsWith('-') && !Table.Any(row => row.Flag == flag))
+            var arg = args[i];
+            if (!arg.StartsWith('-'))
             {
-                var known = string.Join(", ", Table.Select(row => row.Flag));
-                throw new ArgumentException($"Unknown flag '{flag}'. The flags are: {known}.");
+                // The configuration binder would take a stray word silently as nothing; say so instead.
+                throw new ArgumentException($"Unexpected argument '{arg}'. Settings are given as --flag VALUE or --flag=VALUE; the flags are: {KnownFlags}.");
             }
+
+            var parts = arg.Split('=', 2);
+            if (!Table.Any(row => row.Flag == parts[0]))
+            {
+                throw new ArgumentException($"Unknown flag '{parts[0]}'. The flags are: {KnownFlags}.");
+            }
+
+            if (parts.Length == 2)
+            {
+                continue;
+            }
+
+            // "--flag VALUE": the value is the next argument. A missing one would otherwise be ignored without a word.
+            if (i + 1 >= args.Length || Table.Any(row => row.Flag == args[i + 1].Split('=', 2)[0]))
+            {
+                throw new ArgumentException($"The flag '{arg}' needs a value: {arg} VALUE or {arg}=VALUE.");
+            }
+
+            i++;
         }
     }
 

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Net;
+
+namespace SeatGrpc.Server.Hosting;
+
+/// <summary>
+/// Reads <see cref="SeatGrpcSettings"/> from its configuration section, checking each value, so that a bad one stops
+/// the start with a message naming the setting and the fix rather than with the binder's exception.
+/// </summary>
+internal static class SettingsReader
+{
+    /// <exception cref="ArgumentException">A value that is not valid, with a message for the user.</exception>
+    public static SeatGrpcSettings Read(IConfigurationSection section)
+    {
+        var defaults = new SeatGrpcSettings();
+        var settings = new SeatGrpcSettings
+        {
+            Listen = ReadAddress(section, nameof(SeatGrpcSettings.Listen), defaults.Listen),
+            GrpcPort = ReadPort(section, nameof(SeatGrpcSettings.GrpcPort), defaults.GrpcPort),
+            RestPort = ReadPort(section, nameof(SeatGrpcSettings.RestPort), defaults.RestPort),
+            Sqlite = ReadPath(section, nameof(SeatGrpcSettings.Sqlite), defaults.Sqlite),
+            Postgres = ReadOptional(section, nameof(SeatGrpcSettings.Postgres)),
+            BootstrapKey = ReadOptional(section, nameof(SeatGrpcSettings.BootstrapKey)),
+        };
+
+        if (settings.GrpcPort != 0 && settings.GrpcPort == settings.RestPort)
+        {
+            throw new ArgumentException(
+                $"{SettingSources.Describe(nameof(SeatGrpcSettings.GrpcPort))} and {SettingSources.Describe(nameof(SeatGrpcSettings.RestPort))} " +
+                $"are both {settings.GrpcPort}: give the two endpoints different ports (0 picks a free one).");
+        }
+
+        return settings;
+    }
+
+    private static string ReadAddress(IConfigurationSection section, string key, string fallback)
+    {
+        var value = section[key] ?? fallback;
+        return IPAddress.TryParse(value, out _)
+            ? value
+            : throw Invalid(key, value, "is not an IP address. Give an IPv4 or IPv6 address, e.g. 127.0.0.1, 0.0.0.0 (every interface) or ::1.");
+    }
+
+    private static int ReadPort(IConfigurationSection section, string key, int fallback)
+    {
+        if (section[key] is not { } value)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= IPEndPoint.MaxPort
+            ? port
+            : throw Invalid(key, value, "is not a port. Give a number from 0 to 65535; 0 picks a free port.");
+    }
+
+    private static string ReadPath(IConfigurationSection section, string key, string fallback)
+    {
+        var value = section[key] ?? fallback;
+        return string.IsNullOrWhiteSpace(value) ? throw Invalid(key, value, "is empty. Give the database file's path, e.g. seats.db.") : value;
+    }
+
+    private static string? ReadOptional(IConfigurationSection section, string key) =>
+        string.IsNullOrEmpty(section[key]) ? null : section[key];
+
+    private static ArgumentException Invalid(string key, string value, string problem) =>
+        new($"Invalid {SettingSources.Describe(key)}: '{value}' {problem}");
+}
