@@ -68,6 +68,8 @@ public sealed class ReflectionServiceTests : IAsyncLifetime
     [InlineData("grpc.health.v1.HealthCheckResponse.ServingStatus", "grpc/health/v1/health.proto")]
     [InlineData("grpc.health.v1.HealthCheckResponse.SERVING", "grpc/health/v1/health.proto")]
     [InlineData("grpc.reflection.v1.ServerReflectionRequest.message_request", "grpc/reflection/v1/reflection.proto")]
+    [InlineData("google.rpc.ErrorInfo", "google/rpc/error_details.proto")]
+    [InlineData("google.rpc.BadRequest.FieldViolation", "google/rpc/error_details.proto")]
     public async Task FileContainingSymbol_MethodMessageFieldEnumNested_ReturnsDeclaringFile(string symbol, string fileName)
     {
         var response = await AskAsync("v1", new ServerReflectionRequest { FileContainingSymbol = symbol });

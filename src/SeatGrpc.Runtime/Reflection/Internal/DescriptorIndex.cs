@@ -24,6 +24,9 @@ internal sealed class DescriptorIndex
             AddFile(service.File);
         }
 
+        // Any call's status may carry these inside google.rpc.Status.details (an Any), which no service
+        // file imports; a client decoding them through reflection alone must still find their types.
+        AddFile(SeatGrpc.Rpc.ErrorDetailsReflection.Descriptor);
         ServiceNames = [.. names];
     }
 
