@@ -11,9 +11,9 @@ internal static class ParityRunner
     /// <summary>Runs <paramref name="scenario"/> over both transports; returns both runs after asserting they agree step by step.</summary>
     public static async Task<ParityRuns> RunAsync(ParityServer server, Func<ScenarioRun, Task> scenario)
     {
-        var grpc = new ScenarioRun(server.Grpc, server.NewPoolName("grpc"));
+        var grpc = new ScenarioRun(server.Grpc, () => server.NewPoolName("grpc"));
         await scenario(grpc).WithTimeout(ScenarioTimeout);
-        var rest = new ScenarioRun(server.Rest, server.NewPoolName("rest"));
+        var rest = new ScenarioRun(server.Rest, () => server.NewPoolName("rest"));
         await scenario(rest).WithTimeout(ScenarioTimeout);
 
         AssertSame(grpc, rest);

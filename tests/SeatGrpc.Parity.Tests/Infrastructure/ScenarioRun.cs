@@ -11,11 +11,13 @@ internal sealed class ScenarioRun
     private readonly string _tag = Guid.NewGuid().ToString("N")[..8];
     private readonly List<(string Step, IMessage Message, int? HttpStatus)> _steps = [];
 
-    public ScenarioRun(ISeatApi api, string pool)
+    private readonly Func<string> _newPoolName;
+
+    public ScenarioRun(ISeatApi api, Func<string> newPoolName)
     {
         Api = api;
-        Pool = pool;
-        Normalizer.Alias(pool);
+        _newPoolName = newPoolName;
+        Pool = NewPool();
     }
 
     public ISeatApi Api { get; }
@@ -26,6 +28,14 @@ internal sealed class ScenarioRun
     public Normalizer Normalizer { get; } = new();
 
     public IReadOnlyList<(string Step, IMessage Message, int? HttpStatus)> Steps => _steps;
+
+    /// <summary>Another pool name for this run (not created), registered for normalization.</summary>
+    public string NewPool()
+    {
+        var name = _newPoolName();
+        Normalizer.Alias(name);
+        return name;
+    }
 
     /// <summary>A customer id unique to this run (customers span pools), registered for normalization.</summary>
     public string Customer(string name)
@@ -45,4 +55,15 @@ internal sealed class ScenarioRun
 
     /// <summary>Records a message (a stream's event) under <paramref name="step"/>.</summary>
     public void Record(string step, IMessage message) => _steps.Add((step, message, null));
+
+    /// <summary>Creates (or resizes) <paramref name="pool"/> (default: <see cref="Pool"/>) and records it as <c>upsert</c>.</summary>
+    public async Task<SeatPool> UpsertPoolAsync(int totalSeats, string? pool = null)
+    {
+        var outcome = Record("upsert", await Api.UpsertSeatPoolAsync(new UpsertSeatPoolRequest { Pool = new SeatPool { Name = pool ?? Pool, TotalSeats = totalSeats } }));
+        return outcome.Ok.Pool;
+    }
+
+    /// <summary>Assigns a seat of <see cref="Pool"/> to <paramref name="email"/>, recorded as <c>assign {email}</c>.</summary>
+    public async Task<AssignSeatResponse> AssignAsync(string email, bool immediateClaim = false) =>
+        Record($"assign {email}", await Api.AssignSeatAsync(new AssignSeatRequest { Parent = Pool, Email = email, ImmediateClaim = immediateClaim })).Ok;
 }
