@@ -33,7 +33,11 @@ public static class SeatGrpcApp
         });
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcJsonGateway();
+        builder.Services.AddGrpcJsonGateway(options =>
+        {
+            options.OpenApiTitle = "SeatGrpc";
+            options.SourceInfoDescriptorSets.Add(Seats.V1.SeatsContract.SourceInfoDescriptorSet());
+        });
         builder.WebHost.ConfigureKestrel((context, kestrel) => ConfigureEndpoints(kestrel, settings, kestrel.ApplicationServices.GetRequiredService<ListeningPorts>()));
 
         var app = builder.Build();
