@@ -76,6 +76,7 @@ public sealed class ErrorTests : IClassFixture<GatewayServerFixture>
     [Theory]
     [InlineData("GET", "/v1/things/t1?bogus=1", null, null, 400, "UNKNOWN_QUERY_PARAMETER", "bogus")]
     [InlineData("GET", "/v1/shelves/s1/things?pageSize=big", null, null, 400, "INVALID_QUERY_PARAMETER", "page_size")]
+    [InlineData("GET", "/v1/shelves/s1/things?page_size=1&pageSize=2", null, null, 400, "INVALID_QUERY_PARAMETER", "page_size")]
     [InlineData("POST", "/v1/things:claim", null, null, 400, "MISSING_BODY", null)]
     [InlineData("POST", "/v1/things:claim", "{\"token\": ", "application/json", 400, "MALFORMED_JSON", null)]
     [InlineData("POST", "/v1/things:claim", "{\"nope\": 1}", "application/json", 400, "INVALID_JSON_BODY", null)]

@@ -136,6 +136,7 @@ internal sealed class RequestMessageBinder
 
     private static void BindQuery(IQueryCollection query, GatewayRoute route, IMessage request)
     {
+        var bound = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, values) in query)
         {
             if (route.BodyIsWholeMessage)
@@ -160,6 +161,13 @@ internal sealed class RequestMessageBinder
             if (leaf.IsMap || !FieldValueConverter.IsScalarLike(leaf))
             {
                 throw GatewayException.InvalidArgument(GatewayErrorReasons.InvalidQueryParameter, $"Query parameter '{key}' names a message or map field; set one of its fields instead.", FieldPath(fields));
+            }
+
+            // The same field under its proto and its JSON name (page_size=1&pageSize=2): which one wins would be a guess.
+            if (!bound.Add(FieldPath(fields)) && !leaf.IsRepeated)
+            {
+                throw GatewayException.InvalidArgument(
+                    GatewayErrorReasons.InvalidQueryParameter, $"Query parameter '{key}' sets field '{FieldPath(fields)}' a second time.", FieldPath(fields));
             }
 
             if (!leaf.IsRepeated && values.Count > 1)
