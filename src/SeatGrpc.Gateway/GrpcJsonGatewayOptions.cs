@@ -19,6 +19,13 @@ public sealed class GrpcJsonGatewayOptions
     /// </summary>
     public bool FormatDefaultValues { get; set; } = true;
 
+    /// <summary>
+    /// The ErrorInfo <c>domain</c> of the errors the gateway answers itself (an unknown route or query
+    /// parameter, a bad body...), so that they carry an ErrorInfo like the service's own. Defaults to
+    /// <c>grpc-json-gateway</c>; a host sets its service's domain.
+    /// </summary>
+    public string ErrorDomain { get; set; } = "grpc-json-gateway";
+
     /// <summary>Where the OpenAPI 3 document is served; <see langword="null"/> serves none. Defaults to <c>/openapi.json</c>.</summary>
     public string? OpenApiPath { get; set; } = "/openapi.json";
 

@@ -136,6 +136,16 @@ public sealed class RoutingTests : IClassFixture<GatewayServerFixture>
     }
 
     [Fact]
+    public async Task VerbPathUnderAnotherMethod_Is405NotAnIdWithAColon()
+    {
+        // GET /v1/{name=things/*} would take "t1:polish" as the id; the path names the POST custom method.
+        var response = await _client.GetAsync("/v1/things/t1:polish");
+
+        await JsonAssert.ErrorAsync(response, HttpStatusCode.MethodNotAllowed, 12);
+        Assert.Equal(["POST"], response.Content.Headers.Allow);
+    }
+
+    [Fact]
     public async Task WrongMethod_Is405WithAllowAndStatusBody()
     {
         var response = await _client.PostAsJsonAsync("/v1/things/t1", new { });

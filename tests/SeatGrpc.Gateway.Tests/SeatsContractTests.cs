@@ -14,7 +14,7 @@ namespace SeatGrpc.Gateway.Tests;
 /// <summary>
 /// The real seats.v1 contract binds: every HTTP rule becomes a route that reaches the service.
 /// The service here is the generated base class (UNIMPLEMENTED everywhere); the parity suite
-/// against the real SeatService comes with the seat domain.
+/// against the real SeatService is tests/SeatGrpc.Parity.Tests.
 /// </summary>
 public sealed class SeatsContractTests : IAsyncLifetime
 {

@@ -1,5 +1,7 @@
 using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using SeatGrpc.Rpc;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -19,10 +21,12 @@ internal sealed class GatewayRequestHandler
     private readonly GatewayJson _json;
     private readonly ErrorResponseWriter _errors;
     private readonly ILogger _logger;
+    private readonly string _errorDomain;
 
-    public GatewayRequestHandler(GatewayRouteTable table, GatewayJson json, long maxBodySize, ILogger logger)
+    public GatewayRequestHandler(GatewayRouteTable table, GatewayJson json, long maxBodySize, string errorDomain, ILogger logger)
     {
         _table = table;
+        _errorDomain = errorDomain;
         _json = json;
         _binder = new RequestMessageBinder(json, maxBodySize);
         _errors = new ErrorResponseWriter(json, logger);
@@ -35,8 +39,12 @@ internal sealed class GatewayRequestHandler
         if (match.Route is null)
         {
             var error = match.Allow.Count > 0
-                ? new GatewayException(StatusCode.Unimplemented, $"Method {context.Request.Method} is not allowed here; use {string.Join(", ", match.Allow)}.", StatusCodes.Status405MethodNotAllowed) { Allow = match.Allow }
-                : new GatewayException(StatusCode.NotFound, "No REST route matches this path.");
+                ? new GatewayException(
+                    StatusCode.Unimplemented,
+                    GatewayErrorReasons.MethodNotAllowed,
+                    $"Method {context.Request.Method} is not allowed here; use {string.Join(", ", match.Allow)}.",
+                    StatusCodes.Status405MethodNotAllowed) { Allow = match.Allow }
+                : new GatewayException(StatusCode.NotFound, GatewayErrorReasons.RouteNotFound, "No REST route matches this path.");
             await WriteErrorAsync(context, error, "(no route)").ConfigureAwait(false);
             return;
         }
@@ -94,8 +102,10 @@ internal sealed class GatewayRequestHandler
         catch (BadHttpRequestException error) when (!responseStarted)
         {
             // Kestrel refused the request body (its own size limit, a bad chunk, a timeout).
-            var code = error.StatusCode == StatusCodes.Status413PayloadTooLarge ? StatusCode.ResourceExhausted : StatusCode.InvalidArgument;
-            await WriteErrorAsync(context, new GatewayException(code, "The request body could not be read.", error.StatusCode), route.RpcName).ConfigureAwait(false);
+            var (code, reason) = error.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? (StatusCode.ResourceExhausted, GatewayErrorReasons.BodyTooLarge)
+                : (StatusCode.InvalidArgument, GatewayErrorReasons.BodyUnreadable);
+            await WriteErrorAsync(context, new GatewayException(code, reason, "The request body could not be read.", error.StatusCode), route.RpcName).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -120,6 +130,14 @@ internal sealed class GatewayRequestHandler
     {
         GatewayLog.RequestRejected(_logger, context.Request.Method, rpc, error.Code);
         var status = new SeatGrpc.Rpc.Status { Code = (int)error.Code, Message = error.Message };
+        status.Details.Add(Any.Pack(new ErrorInfo { Reason = error.Reason, Domain = _errorDomain }));
+        if (error.Field is { } field)
+        {
+            var badRequest = new BadRequest();
+            badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = error.Message });
+            status.Details.Add(Any.Pack(badRequest));
+        }
+
         return _errors.WriteAsync(context, status, rpc, error.HttpStatus, error.Allow);
     }
 

@@ -24,8 +24,16 @@ internal sealed class GatewayRouteTable
     public RouteMatch Match(string httpMethod, string rawPath)
     {
         List<string>? allow = null;
+        var verbMatched = false;
         foreach (var route in _routes)
         {
+            // Templates with a verb come first. Once one matched the path under another method, the path
+            // names that custom method: a plain template must not take "x:verb" as an id (405, not 400).
+            if (verbMatched && route.Template.Verb is null)
+            {
+                break;
+            }
+
             if (!route.Template.TryMatch(rawPath, out var values))
             {
                 continue;
@@ -35,6 +43,8 @@ internal sealed class GatewayRouteTable
             {
                 return new RouteMatch(route, values, []);
             }
+
+            verbMatched |= route.Template.Verb is not null;
 
             allow ??= [];
             if (!allow.Contains(route.HttpMethod))

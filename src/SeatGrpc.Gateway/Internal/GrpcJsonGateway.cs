@@ -23,7 +23,7 @@ internal sealed class GrpcJsonGateway
             .Select(entry => entry.Descriptor!.File)
             .Distinct();
         Json = new GatewayJson(files, settings.FormatDefaultValues);
-        Handler = new GatewayRequestHandler(Table, Json, settings.MaxRequestBodySize, logger);
+        Handler = new GatewayRequestHandler(Table, Json, settings.MaxRequestBodySize, settings.ErrorDomain, logger);
         _openApi = new Lazy<byte[]>(() => new OpenApiDocumentBuilder(settings, ProtoComments.FromDescriptorSets(settings.SourceInfoDescriptorSets)).Build(Table.Routes));
         GatewayLog.RoutesBound(logger, routes.Count, routes.Select(route => route.RpcName).Distinct().Count());
     }

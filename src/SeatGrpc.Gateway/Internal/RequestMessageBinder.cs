@@ -39,7 +39,9 @@ internal sealed class RequestMessageBinder
             catch (FormatException error)
             {
                 throw GatewayException.InvalidArgument(
-                    $"Invalid value '{pathValues[i]}' for path variable '{route.Template.Variables[i].Name}': {error.Message}.");
+                    GatewayErrorReasons.InvalidPathValue,
+                    $"Invalid value '{pathValues[i]}' for path variable '{route.Template.Variables[i].Name}': {error.Message}.",
+                    FieldPath(fields));
             }
         }
 
@@ -69,13 +71,14 @@ internal sealed class RequestMessageBinder
 
         if (buffer.Length == 0)
         {
-            throw GatewayException.InvalidArgument("The request body is missing; this method takes a JSON body (send {} for no fields).");
+            throw GatewayException.InvalidArgument(GatewayErrorReasons.MissingBody, "The request body is missing; this method takes a JSON body (send {} for no fields).");
         }
 
         if (!IsJson(request.ContentType))
         {
             throw new GatewayException(
                 StatusCode.InvalidArgument,
+                GatewayErrorReasons.UnsupportedMediaType,
                 $"Unsupported content type '{request.ContentType}'; the request body must be application/json.",
                 StatusCodes.Status415UnsupportedMediaType);
         }
@@ -86,12 +89,13 @@ internal sealed class RequestMessageBinder
         }
         catch (DecoderFallbackException)
         {
-            throw GatewayException.InvalidArgument("The request body is not valid UTF-8.");
+            throw GatewayException.InvalidArgument(GatewayErrorReasons.MalformedJson, "The request body is not valid UTF-8.");
         }
     }
 
     private GatewayException TooLarge() => new(
         StatusCode.ResourceExhausted,
+        GatewayErrorReasons.BodyTooLarge,
         $"The request body is larger than the limit of {_maxBodySize} bytes.",
         StatusCodes.Status413PayloadTooLarge);
 
@@ -120,47 +124,55 @@ internal sealed class RequestMessageBinder
             route.BodyField!.Accessor.SetValue(request, _json.Parser.Parse(body, route.BodyField.MessageType));
             return request;
         }
-        catch (InvalidProtocolBufferException error)
-        {
-            throw GatewayException.InvalidArgument($"Invalid JSON body: {error.Message}");
-        }
         catch (InvalidJsonException error)
         {
-            throw GatewayException.InvalidArgument($"Invalid JSON body: {error.Message}");
+            throw GatewayException.InvalidArgument(GatewayErrorReasons.MalformedJson, $"Invalid JSON body: {error.Message}");
+        }
+        catch (InvalidProtocolBufferException error)
+        {
+            throw GatewayException.InvalidArgument(GatewayErrorReasons.InvalidJsonBody, $"Invalid JSON body: {error.Message}");
         }
     }
 
     private static void BindQuery(IQueryCollection query, GatewayRoute route, IMessage request)
     {
+        var bound = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, values) in query)
         {
             if (route.BodyIsWholeMessage)
             {
                 throw GatewayException.InvalidArgument(
-                    $"Unknown query parameter '{key}': this method takes every field in the JSON body.");
+                    GatewayErrorReasons.UnknownQueryParameter, $"Unknown query parameter '{key}': this method takes every field in the JSON body.", key);
             }
 
             var fields = FieldPaths.Resolve(route.Method.InputType, key.Split('.'), out var error)
-                ?? throw GatewayException.InvalidArgument($"Unknown query parameter '{key}': {error}.");
+                ?? throw GatewayException.InvalidArgument(GatewayErrorReasons.UnknownQueryParameter, $"Unknown query parameter '{key}': {error}.", key);
             if (route.BodyField is not null && fields[0] == route.BodyField)
             {
-                throw GatewayException.InvalidArgument($"Query parameter '{key}' names a field of the request body.");
+                throw GatewayException.InvalidArgument(GatewayErrorReasons.InvalidQueryParameter, $"Query parameter '{key}' names a field of the request body.", FieldPath(fields));
             }
 
             if (route.PathFields.Any(path => IsPrefixOf(path, fields) || IsPrefixOf(fields, path)))
             {
-                throw GatewayException.InvalidArgument($"Query parameter '{key}' names a field bound by the path.");
+                throw GatewayException.InvalidArgument(GatewayErrorReasons.InvalidQueryParameter, $"Query parameter '{key}' names a field bound by the path.", FieldPath(fields));
             }
 
             var leaf = fields[^1];
             if (leaf.IsMap || !FieldValueConverter.IsScalarLike(leaf))
             {
-                throw GatewayException.InvalidArgument($"Query parameter '{key}' names a message or map field; set one of its fields instead.");
+                throw GatewayException.InvalidArgument(GatewayErrorReasons.InvalidQueryParameter, $"Query parameter '{key}' names a message or map field; set one of its fields instead.", FieldPath(fields));
+            }
+
+            // The same field under its proto and its JSON name (page_size=1&pageSize=2): which one wins would be a guess.
+            if (!bound.Add(FieldPath(fields)) && !leaf.IsRepeated)
+            {
+                throw GatewayException.InvalidArgument(
+                    GatewayErrorReasons.InvalidQueryParameter, $"Query parameter '{key}' sets field '{FieldPath(fields)}' a second time.", FieldPath(fields));
             }
 
             if (!leaf.IsRepeated && values.Count > 1)
             {
-                throw GatewayException.InvalidArgument($"Query parameter '{key}' is given {values.Count} times but is not a repeated field.");
+                throw GatewayException.InvalidArgument(GatewayErrorReasons.InvalidQueryParameter, $"Query parameter '{key}' is given {values.Count} times but is not a repeated field.", FieldPath(fields));
             }
 
             SetQueryValues(request, fields, key, values);
@@ -177,10 +189,14 @@ internal sealed class RequestMessageBinder
             }
             catch (FormatException error)
             {
-                throw GatewayException.InvalidArgument($"Invalid value '{value}' for query parameter '{key}': {error.Message}.");
+                throw GatewayException.InvalidArgument(
+                    GatewayErrorReasons.InvalidQueryParameter, $"Invalid value '{value}' for query parameter '{key}': {error.Message}.", FieldPath(fields));
             }
         }
     }
+
+    // Proto names, as the service's own BadRequest field paths: "page_size", "pool.min_seats".
+    private static string FieldPath(IReadOnlyList<FieldDescriptor> fields) => string.Join('.', fields.Select(field => field.Name));
 
     private static bool IsPrefixOf(IReadOnlyList<FieldDescriptor> prefix, IReadOnlyList<FieldDescriptor> path) =>
         prefix.Count <= path.Count && prefix.Select((field, i) => field == path[i]).All(same => same);

@@ -48,7 +48,12 @@ public static class SeatGrpcApp
         });
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcJsonGateway();
+        builder.Services.AddGrpcJsonGateway(options =>
+        {
+            options.OpenApiTitle = "SeatGrpc";
+            options.ErrorDomain = "seats.v1"; // the gateway's own errors carry an ErrorInfo like the service's (SPEC.md section 4)
+            options.SourceInfoDescriptorSets.Add(Seats.V1.SeatsContract.SourceInfoDescriptorSet());
+        });
         builder.WebHost.ConfigureKestrel((context, kestrel) => ConfigureEndpoints(kestrel, settings, kestrel.ApplicationServices.GetRequiredService<ListeningPorts>()));
 
         var app = builder.Build();
