@@ -26,6 +26,7 @@ public sealed class SettingsTests : IDisposable
         { nameof(SeatGrpcSettings.Sqlite), "--sqlite", "SEATGRPC_SQLITE", "from-file.db", "from-env.db", "from-flag.db" },
         { nameof(SeatGrpcSettings.Postgres), "--postgres", "SEATGRPC_POSTGRES", "Host=file", "Host=env", "Host=flag" },
         { nameof(SeatGrpcSettings.BootstrapKey), "--bootstrap-key", "SEATGRPC_BOOTSTRAP_KEY", "file-key", "env-key", "flag-key" },
+        { nameof(SeatGrpcSettings.InvitationLifetime), "--invitation-lifetime", "SEATGRPC_INVITATION_LIFETIME", "1.00:00:00", "2.00:00:00", "03:00:00" },
     };
 
     public void Dispose() => Directory.Delete(_contentRoot, recursive: true);
@@ -41,6 +42,19 @@ public sealed class SettingsTests : IDisposable
         Assert.Equal("seats.db", settings.Sqlite);
         Assert.Null(settings.Postgres);
         Assert.Null(settings.BootstrapKey);
+        Assert.Equal(TimeSpan.FromDays(7), settings.InvitationLifetime);
+    }
+
+    [Theory]
+    [InlineData("90m", 90 * 60)]
+    [InlineData("12h", 12 * 3600)]
+    [InlineData("30d", 30 * 86400)]
+    [InlineData("0.00:01:00", 60)]
+    public async Task Build_InvitationLifetime_AcceptsUnitsAndTimeSpans(string value, int seconds)
+    {
+        var settings = await ReadAsync(["--invitation-lifetime", value], NoEnvironment);
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), settings.InvitationLifetime);
     }
 
     [Fact]
@@ -100,13 +114,17 @@ public sealed class SettingsTests : IDisposable
     }
 
     [Fact]
-    public async Task Build_AllSixFlagsTogether_EachSettingFromItsFlag()
+    public async Task Build_AllFlagsTogether_EachSettingFromItsFlag()
     {
-        string[] args = ["--listen", "::1", "--grpc-port=0", "--rest-port", "0", "--sqlite", "-odd name.db", "--postgres=Host=x;Port=5", "--bootstrap-key", "k"];
+        string[] args = ["--listen", "::1", "--grpc-port=0", "--rest-port", "0", "--sqlite", "-odd name.db", "--postgres=Host=x;Port=5", "--bootstrap-key", "k", "--invitation-lifetime", "2d"];
 
         var settings = await ReadAsync(args, NoEnvironment);
 
-        Assert.Equal(new SeatGrpcSettings { Listen = "::1", GrpcPort = 0, RestPort = 0, Sqlite = "-odd name.db", Postgres = "Host=x;Port=5", BootstrapKey = "k" }, settings);
+        var expected = new SeatGrpcSettings
+        {
+            Listen = "::1", GrpcPort = 0, RestPort = 0, Sqlite = "-odd name.db", Postgres = "Host=x;Port=5", BootstrapKey = "k", InvitationLifetime = TimeSpan.FromDays(2),
+        };
+        Assert.Equal(expected, settings);
     }
 
     [Theory]
@@ -116,10 +134,12 @@ public sealed class SettingsTests : IDisposable
     [InlineData(new[] { "--listen", "not-an-ip" }, "Invalid --listen (SEATGRPC_LISTEN, SeatGrpc:Listen in appsettings.json): 'not-an-ip' is not an IP address. Give an IPv4 or IPv6 address, e.g. 127.0.0.1, 0.0.0.0 (every interface) or ::1.")]
     [InlineData(new[] { "--sqlite=" }, "Invalid --sqlite (SEATGRPC_SQLITE, SeatGrpc:Sqlite in appsettings.json): '' is empty. Give the database file's path, e.g. seats.db.")]
     [InlineData(new[] { "--grpc-port", "6000", "--rest-port", "6000" }, "--grpc-port (SEATGRPC_GRPC_PORT, SeatGrpc:GrpcPort in appsettings.json) and --rest-port (SEATGRPC_REST_PORT, SeatGrpc:RestPort in appsettings.json) are both 6000: give the two endpoints different ports (0 picks a free one).")]
+    [InlineData(new[] { "--invitation-lifetime", "30s" }, "Invalid --invitation-lifetime (SEATGRPC_INVITATION_LIFETIME, SeatGrpc:InvitationLifetime in appsettings.json): '30s' is not a duration from 1 minute to 365 days. Give e.g. 90m, 12h, 7d or 7.00:00:00.")]
+    [InlineData(new[] { "--invitation-lifetime", "400d" }, "Invalid --invitation-lifetime (SEATGRPC_INVITATION_LIFETIME, SeatGrpc:InvitationLifetime in appsettings.json): '400d' is not a duration from 1 minute to 365 days. Give e.g. 90m, 12h, 7d or 7.00:00:00.")]
     [InlineData(new[] { "--grpc-port" }, "The flag '--grpc-port' needs a value: --grpc-port VALUE or --grpc-port=VALUE.")]
     [InlineData(new[] { "--sqlite", "--grpc-port", "0" }, "The flag '--sqlite' needs a value: --sqlite VALUE or --sqlite=VALUE.")]
-    [InlineData(new[] { "--port", "0" }, "Unknown flag '--port'. The flags are: --listen, --grpc-port, --rest-port, --sqlite, --postgres, --bootstrap-key.")]
-    [InlineData(new[] { "serve" }, "Unexpected argument 'serve'. Settings are given as --flag VALUE or --flag=VALUE; the flags are: --listen, --grpc-port, --rest-port, --sqlite, --postgres, --bootstrap-key.")]
+    [InlineData(new[] { "--port", "0" }, "Unknown flag '--port'. The flags are: --listen, --grpc-port, --rest-port, --sqlite, --postgres, --bootstrap-key, --invitation-lifetime.")]
+    [InlineData(new[] { "serve" }, "Unexpected argument 'serve'. Settings are given as --flag VALUE or --flag=VALUE; the flags are: --listen, --grpc-port, --rest-port, --sqlite, --postgres, --bootstrap-key, --invitation-lifetime.")]
     public void Build_BadFlag_ArgumentExceptionWithTheFix(string[] args, string message)
     {
         var error = Assert.Throws<ArgumentException>(() => SeatGrpcApp.Build(args, NoEnvironment, _contentRoot));
@@ -153,6 +173,7 @@ public sealed class SettingsTests : IDisposable
         nameof(SeatGrpcSettings.Sqlite) => settings.Sqlite,
         nameof(SeatGrpcSettings.Postgres) => settings.Postgres,
         nameof(SeatGrpcSettings.BootstrapKey) => settings.BootstrapKey,
+        nameof(SeatGrpcSettings.InvitationLifetime) => settings.InvitationLifetime.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
     };
 

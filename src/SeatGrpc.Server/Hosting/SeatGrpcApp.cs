@@ -45,6 +45,7 @@ public static class SeatGrpcApp
         {
             options.SqlitePath = settings.Sqlite;
             options.PostgresConnectionString = settings.Postgres;
+            options.InvitationLifetime = settings.InvitationLifetime;
         });
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcReflection();

@@ -22,4 +22,7 @@ public sealed record SeatGrpcSettings
 
     /// <summary>The first admin API key; when unset a random one is printed once.</summary>
     public string? BootstrapKey { get; init; }
+
+    /// <summary>How long an invitation token works after AssignSeat or ResendInvitation.</summary>
+    public TimeSpan InvitationLifetime { get; init; } = TimeSpan.FromDays(7);
 }

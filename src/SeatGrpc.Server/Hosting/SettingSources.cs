@@ -14,6 +14,7 @@ internal static class SettingSources
         ("--sqlite", "SEATGRPC_SQLITE", nameof(SeatGrpcSettings.Sqlite)),
         ("--postgres", "SEATGRPC_POSTGRES", nameof(SeatGrpcSettings.Postgres)),
         ("--bootstrap-key", "SEATGRPC_BOOTSTRAP_KEY", nameof(SeatGrpcSettings.BootstrapKey)),
+        ("--invitation-lifetime", "SEATGRPC_INVITATION_LIFETIME", nameof(SeatGrpcSettings.InvitationLifetime)),
     ];
 
     private static string KnownFlags => string.Join(", ", Table.Select(row => row.Flag));

@@ -21,6 +21,7 @@ internal static class SettingsReader
             Sqlite = ReadPath(section, nameof(SeatGrpcSettings.Sqlite), defaults.Sqlite),
             Postgres = ReadOptional(section, nameof(SeatGrpcSettings.Postgres)),
             BootstrapKey = ReadOptional(section, nameof(SeatGrpcSettings.BootstrapKey)),
+            InvitationLifetime = ReadLifetime(section, nameof(SeatGrpcSettings.InvitationLifetime), defaults.InvitationLifetime),
         };
 
         if (settings.GrpcPort != 0 && settings.GrpcPort == settings.RestPort)
@@ -57,6 +58,36 @@ internal static class SettingsReader
     {
         var value = section[key] ?? fallback;
         return string.IsNullOrWhiteSpace(value) ? throw Invalid(key, value, "is empty. Give the database file's path, e.g. seats.db.") : value;
+    }
+
+    // A duration as a number with a unit (90m, 12h, 7d) or as d.hh:mm:ss; from a minute to a year.
+    private static TimeSpan ReadLifetime(IConfigurationSection section, string key, TimeSpan fallback)
+    {
+        if (section[key] is not { } value)
+        {
+            return fallback;
+        }
+
+        var lifetime = ParseDuration(value);
+        return lifetime is { } parsed && parsed >= TimeSpan.FromMinutes(1) && parsed <= TimeSpan.FromDays(365)
+            ? parsed
+            : throw Invalid(key, value, "is not a duration from 1 minute to 365 days. Give e.g. 90m, 12h, 7d or 7.00:00:00.");
+    }
+
+    private static TimeSpan? ParseDuration(string value)
+    {
+        var unit = value.Length > 1 ? value[^1] : '\0';
+        if (unit is 'm' or 'h' or 'd' && int.TryParse(value.AsSpan(0, value.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            return unit switch
+            {
+                'm' => TimeSpan.FromMinutes(count),
+                'h' => TimeSpan.FromHours(count),
+                _ => TimeSpan.FromDays(count),
+            };
+        }
+
+        return TimeSpan.TryParseExact(value, "c", CultureInfo.InvariantCulture, out var span) ? span : null;
     }
 
     private static string? ReadOptional(IConfigurationSection section, string key) =>
