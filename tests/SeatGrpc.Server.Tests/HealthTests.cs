@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Npgsql;
@@ -40,7 +41,7 @@ public sealed class HealthTests
     }
 
     [RequiresToolFact(typeof(PostgresClusterProbe))]
-    public async Task CheckAndWatch_PostgresStoppedThenStarted_NotServingThenServing()
+    public async Task PostgresStoppedThenStarted_NotServingAndUnavailableThenServing()
     {
         using var cluster = PostgresCluster.TryStart(out var problem) ?? throw new InvalidOperationException(problem);
         var connection = new NpgsqlConnectionStringBuilder(cluster.AdminConnectionString) { Pooling = true, Timeout = 3 }.ConnectionString;
@@ -58,6 +59,11 @@ public sealed class HealthTests
 
         await CheckUntilAsync(health, ServingStatus.NotServing, server);
         Assert.Equal(ServingStatus.NotServing, await NextAsync(watch));
+        var seats = new Seats.V1.SeatService.SeatServiceClient(channel);
+        var outage = await Assert.ThrowsAsync<RpcException>(() => seats.GetSeatPoolAsync(
+            new Seats.V1.GetSeatPoolRequest { Name = "subscriptions/any" }, deadline: DateTime.UtcNow.AddSeconds(30)).ResponseAsync);
+        Assert.Equal(StatusCode.Unavailable, outage.StatusCode);
+        Assert.Equal("DATABASE_UNAVAILABLE", outage.GetRpcStatus()?.GetDetail<SeatGrpc.Rpc.ErrorInfo>()?.Reason);
 
         Assert.Null(cluster.Start());
 

@@ -6,7 +6,7 @@ namespace SeatGrpc.Service.Internal;
 
 /// <summary>
 /// Runs a handler and turns what it throws into the call's status: domain errors through
-/// <see cref="StatusMapping"/>, cancellation into CANCELLED, and anything unexpected into UNKNOWN with a fixed
+/// <see cref="StatusMapping"/>, a database outage into UNAVAILABLE, cancellation into CANCELLED, and anything unexpected into UNKNOWN with a fixed
 /// message (the detail goes to the log only, so no SQL, path or stack trace reaches the caller).
 /// </summary>
 internal sealed class CallGuard
@@ -44,6 +44,21 @@ internal sealed class CallGuard
         }
     }
 
+    // A provider marks lost connections and timeouts as transient (Npgsql: a refused or dropped connection; SQLite: a
+    // lock held past the busy timeout), so the caller gets UNAVAILABLE and retries instead of an opaque UNKNOWN.
+    private static bool IsDatabaseOutage(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is System.Data.Common.DbException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private RpcException Translate(ServerCallContext context, Exception exception)
     {
         switch (exception)
@@ -51,6 +66,9 @@ internal sealed class CallGuard
             case SeatDomainException domain:
                 ServiceLog.DomainRejected(_logger, context.Method, domain.Kind);
                 return StatusMapping.ToRpcException(domain);
+            case var _ when IsDatabaseOutage(exception):
+                ServiceLog.DatabaseUnavailable(_logger, context.Method, exception);
+                return StatusMapping.Unavailable().ToRpcException();
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 ServiceLog.CallCancelled(_logger, context.Method);
                 return new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "The call was cancelled."));

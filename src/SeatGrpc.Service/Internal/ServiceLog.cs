@@ -8,6 +8,9 @@ internal static partial class ServiceLog
     [LoggerMessage(EventId = 201, Level = LogLevel.Error, Message = "Unexpected error in {Method}; the caller got UNKNOWN")]
     public static partial void UnexpectedError(ILogger logger, string method, Exception exception);
 
+    [LoggerMessage(EventId = 207, Level = LogLevel.Warning, Message = "{Method} failed: the database is unavailable; the caller got UNAVAILABLE")]
+    public static partial void DatabaseUnavailable(ILogger logger, string method, Exception exception);
+
     [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "Seat store open: {Engine} at {Location}")]
     public static partial void StoreOpened(ILogger logger, SeatGrpc.Storage.StorageEngine engine, string location);
 

@@ -28,6 +28,7 @@ internal static class StatusMapping
     public const string RequestIdReused = "REQUEST_ID_REUSED";
     public const string InvalidPageToken = "INVALID_PAGE_TOKEN";
     public const string Contention = "CONTENTION";
+    public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
 
     /// <summary>INVALID_ARGUMENT, reason INVALID_FIELD, with every violation in a BadRequest.</summary>
     public static SeatGrpc.Rpc.Status InvalidFields(IReadOnlyList<BadRequest.Types.FieldViolation> violations)
@@ -104,9 +105,12 @@ internal static class StatusMapping
         _ => (StatusCode.InvalidArgument, InvalidField),
     };
 
+    /// <summary>UNAVAILABLE: the database could not be reached; the call changed nothing and can be retried.</summary>
+    public static SeatGrpc.Rpc.Status Unavailable() =>
+        Create(StatusCode.Unavailable, DatabaseUnavailable, "The seat database is unavailable; retry later.");
+
     public static SeatGrpc.Rpc.Status Create(StatusCode code, string reason, string message, params (string Key, string Value)[] metadata)
     {
-        // Google.Api.CommonProtos 2.0 still calls field 1 of ErrorInfo "type"; it is the contract's `reason` on the wire.
         var info = new ErrorInfo { Reason = reason, Domain = ErrorDomain };
         foreach (var (key, value) in metadata)
         {
