@@ -22,10 +22,29 @@ public sealed class StorageSession : IAsyncDisposable
 
     internal DbTransaction? Transaction { get; }
 
+    private DbTransaction RequireTransaction() =>
+        Transaction ?? throw new InvalidOperationException("Savepoints need a transaction.");
+
     public Task CommitAsync(CancellationToken cancellationToken)
     {
         return Transaction is null ? Task.CompletedTask : Transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>Marks a savepoint inside the transaction, so one operation of a group can be undone alone.</summary>
+    internal Task SaveAsync(string savepoint, CancellationToken cancellationToken) =>
+        RequireTransaction().SaveAsync(savepoint, cancellationToken);
+
+    /// <summary>Undoes everything since the savepoint and drops it; the transaction goes on.</summary>
+    internal async Task RollbackToAsync(string savepoint, CancellationToken cancellationToken)
+    {
+        var transaction = RequireTransaction();
+        await transaction.RollbackAsync(savepoint, cancellationToken).ConfigureAwait(false);
+        await transaction.ReleaseAsync(savepoint, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Keeps the work since the savepoint (it commits with the transaction) and drops the savepoint.</summary>
+    internal Task ReleaseAsync(string savepoint, CancellationToken cancellationToken) =>
+        RequireTransaction().ReleaseAsync(savepoint, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

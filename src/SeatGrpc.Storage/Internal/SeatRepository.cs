@@ -5,6 +5,7 @@ namespace SeatGrpc.Storage.Internal;
 /// <summary>
 /// The seats table. Uniqueness of a grantee's active seat per pool is the database's job: partial
 /// unique indexes per identity kind, with <c>ON CONFLICT DO NOTHING</c> so a clash is a null, not an exception.
+/// The seat SELECTs list their columns in <see cref="SeatRowReader.Columns"/> order and are read by it.
 /// </summary>
 internal sealed class SeatRepository
 {
@@ -116,8 +117,8 @@ internal sealed class SeatRepository
 
     public Task<SeatRow?> FindByPublicIdAsync(StorageSession session, string publicId, CancellationToken cancellationToken)
     {
-        return session.Connection.QuerySingleOrDefaultAsync<SeatRow?>(
-            new CommandDefinition(SelectByPublicId, new { PublicId = publicId }, session.Transaction, cancellationToken: cancellationToken));
+        return SeatRowReader.ReadSingleOrDefaultAsync(
+            session, new CommandDefinition(SelectByPublicId, new { PublicId = publicId }, session.Transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>The grantee's non-revoked seat: every identity given must match; the first one given picks the index.</summary>
@@ -136,8 +137,7 @@ internal sealed class SeatRepository
             CustomerId = customerId,
             ExternalCustomerId = externalCustomerId,
         };
-        return session.Connection.QuerySingleOrDefaultAsync<SeatRow?>(
-            new CommandDefinition(sql, args, session.Transaction, cancellationToken: cancellationToken));
+        return SeatRowReader.ReadSingleOrDefaultAsync(session, new CommandDefinition(sql, args, session.Transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>Seats of one pool after <paramref name="afterId"/> in id order, optionally of one status.</summary>
@@ -145,13 +145,12 @@ internal sealed class SeatRepository
         StorageSession session, long poolId, string parent, string? status, long afterId, int limit, CancellationToken cancellationToken)
     {
         var sql = status is null ? SelectOccupyingPageInPool : SelectPageInPoolWithStatus;
-        var rows = await session.Connection.QueryAsync<SeatRow>(
-            new CommandDefinition(
-                sql,
-                new { PoolId = poolId, Parent = parent, Status = status, AfterId = afterId, Limit = limit },
-                session.Transaction,
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.AsList();
+        var command = new CommandDefinition(
+            sql,
+            new { PoolId = poolId, Parent = parent, Status = status, AfterId = afterId, Limit = limit },
+            session.Transaction,
+            cancellationToken: cancellationToken);
+        return await SeatRowReader.ReadAllAsync(session, command, limit).ConfigureAwait(false);
     }
 
     /// <summary>The customer's claimed seats after <paramref name="afterId"/>, each with its pool.</summary>

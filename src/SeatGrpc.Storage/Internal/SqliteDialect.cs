@@ -40,6 +40,8 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public string MigrationFolder => "Sqlite";
 
+    public bool SerializesWriters => true;
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
