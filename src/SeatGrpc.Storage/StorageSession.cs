@@ -1,4 +1,5 @@
 using System.Data.Common;
+using SeatGrpc.Storage.Internal;
 
 namespace SeatGrpc.Storage;
 
@@ -9,6 +10,9 @@ namespace SeatGrpc.Storage;
 public sealed class StorageSession : IAsyncDisposable
 {
     private readonly IDisposable? _writerLease;
+    private readonly CommandCache? _sharedCommands;
+    private readonly bool _ownsConnection;
+    private CommandCache? _ownCommands;
     private bool _disposed;
 
     internal StorageSession(DbConnection connection, DbTransaction? transaction, IDisposable? writerLease)
@@ -16,11 +20,26 @@ public sealed class StorageSession : IAsyncDisposable
         Connection = connection;
         Transaction = transaction;
         _writerLease = writerLease;
+        _ownsConnection = true;
+    }
+
+    /// <summary>A session on a long-lived connection (the SQLite writer) that outlives it, with that connection's commands.</summary>
+    internal StorageSession(DbConnection connection, DbTransaction transaction, IDisposable writerLease, CommandCache sharedCommands)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        _writerLease = writerLease;
+        _sharedCommands = sharedCommands;
+        _ownsConnection = false;
     }
 
     internal DbConnection Connection { get; }
 
     internal DbTransaction? Transaction { get; }
+
+    /// <summary>The connection's command for <paramref name="sql"/>, in this session's transaction; set its parameters with <c>With</c>.</summary>
+    internal DbCommand Command(string sql) =>
+        (_sharedCommands ?? (_ownCommands ??= new CommandCache())).Get(Connection, Transaction, sql);
 
     private DbTransaction RequireTransaction() =>
         Transaction ?? throw new InvalidOperationException("Savepoints need a transaction.");
@@ -61,7 +80,11 @@ public sealed class StorageSession : IAsyncDisposable
                 await Transaction.DisposeAsync().ConfigureAwait(false);
             }
 
-            await Connection.DisposeAsync().ConfigureAwait(false);
+            _ownCommands?.Dispose();
+            if (_ownsConnection)
+            {
+                await Connection.DisposeAsync().ConfigureAwait(false);
+            }
         }
         finally
         {

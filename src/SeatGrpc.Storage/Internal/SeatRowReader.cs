@@ -1,12 +1,11 @@
 using System.Data.Common;
-using Dapper;
 
 namespace SeatGrpc.Storage.Internal;
 
 /// <summary>
 /// Reads <see cref="SeatRow"/>s with typed getters by ordinal, for the seat SELECTs whose columns come in the one order
 /// below. Dapper's generic materializer boxes every value through <c>GetValue</c>; on a page of 50 seats that was most
-/// of the cost of ListSeats. Dapper still binds the parameters and caches the command.
+/// of the cost of ListSeats. The commands come from the session's <see cref="CommandCache"/>.
 /// </summary>
 internal static class SeatRowReader
 {
@@ -15,11 +14,11 @@ internal static class SeatRowReader
         "id, public_id, pool_id, parent, status, email, customer_id, external_customer_id, metadata, " +
         "invitation_expire_time, claim_time, revoke_time, create_time, update_time, version";
 
-    public static async Task<List<SeatRow>> ReadAllAsync(StorageSession session, CommandDefinition command, int capacity)
+    public static async Task<List<SeatRow>> ReadAllAsync(DbCommand command, int capacity, CancellationToken cancellationToken)
     {
         var rows = new List<SeatRow>(capacity);
-        await using var reader = await session.Connection.ExecuteReaderAsync(command).ConfigureAwait(false);
-        while (await reader.ReadAsync(command.CancellationToken).ConfigureAwait(false))
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             rows.Add(Read(reader));
         }
@@ -27,9 +26,9 @@ internal static class SeatRowReader
         return rows;
     }
 
-    public static async Task<SeatRow?> ReadSingleOrDefaultAsync(StorageSession session, CommandDefinition command)
+    public static async Task<SeatRow?> ReadSingleOrDefaultAsync(DbCommand command, CancellationToken cancellationToken)
     {
-        var rows = await ReadAllAsync(session, command, 1).ConfigureAwait(false);
+        var rows = await ReadAllAsync(command, 1, cancellationToken).ConfigureAwait(false);
         return rows.Count switch
         {
             0 => null,
