@@ -3,15 +3,16 @@
 #   GetSeat and ListSeats (a page of 50) under h2load -c 8 -m 32, in a pool of 100 seats and of 100,000,
 #   next to grpc.health.v1.Health/Check (the trivial call) in the same interleaved rounds;
 #   AssignSeat with 32 callers on a small and on a big database; ManageSeats in batches of 100 over one stream;
-#   open-loop p99 latency at half of the measured peak (AssignSeat and GetSeat); the server's peak RSS.
+#   open-loop p99 latency at half of the measured peak (AssignSeat and GetSeat); the server's peak RSS; and the server's
+#   CPU time per call (from /proc/PID/stat), a cost that the other load on a shared machine barely moves.
 #
-# Usage: bench/seats.sh [--rounds 2] [--seconds 5] [--warmup 10] [--duration 15] [--big-seats 400000] [--no-build]
+# Usage: bench/seats.sh [--rounds 2] [--seconds 5] [--warmup 10] [--duration 15] [--big-seats 150000] [--no-build]
 # Needs h2load and nghttp (Debian package nghttp2-client). Prints progress, then a summary table.
 # A full run with the defaults takes about 4 minutes; raise --rounds/--seconds/--duration for steadier figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-rounds=2 seconds=5 warmup=10 duration=15 big_seats=400000 build=1
+rounds=2 seconds=5 warmup=10 duration=15 big_seats=150000 build=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
@@ -71,13 +72,14 @@ echo "server pid $server_pid at $grpc_url, database $work/seats.db"
 pids+=($!)
 
 bench() { dotnet "$bench_dll" "$@" --target "$grpc_url"; }
+ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$server_pid/stat"; }   # server utime + stime, 1/100 s
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" | tail -1; }   # key=value from a "result ..." line
 
 echo "== seed: pools of 100 seats"
 bench seed --pool subscriptions/bench-100 --seats 100 --out "$work/p100" | tee "$work/seed100.out"
 
 echo "== assign, small database (32 callers)"
-bench assign --concurrency 32 --warmup 5 --duration "$duration" | tee "$work/assign-small.out"
+bench assign --concurrency 32 --warmup 5 --duration "$duration" --server-pid "$server_pid" | tee "$work/assign-small.out"
 
 echo "== seed: a pool of 100,000 seats and $big_seats more seats elsewhere (the big database)"
 bench seed --pool subscriptions/bench-100k --seats 100000 --out "$work/p100k" | tee "$work/seed100k.out"
@@ -109,23 +111,25 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 
 
 echo "== h2load ${load[*]}: warm-up ${warmup}s over the five calls, then $rounds interleaved rounds of ${seconds}s each"
 for name in "${names[@]}"; do h2 "$name" "$(( (warmup + 4) / 5 ))" >/dev/null; done
-declare -A results
+declare -A results costs
 for round in $(seq "$rounds"); do
   line="round $round:"
   for name in "${names[@]}"; do
-    r=$(h2 "$name" "$seconds"); results[$name]+="$r "
-    line+=" $name $(printf '%.0f' "$r")"
+    t0=$(ticks); r=$(h2 "$name" "$seconds"); t1=$(ticks)
+    results[$name]+="$r "
+    costs[$name]+="$(awk -v t="$((t1 - t0))" -v r="$r" -v s="$seconds" 'BEGIN { printf "%.1f", t * 10000 / (r * s) }') "
+    line+=" $name $(printf '%.0f' "$r")/s"
   done
   echo "$line"
 done
-declare -A rate
-for name in "${names[@]}"; do rate[$name]=$(median ${results[$name]}); done
+declare -A rate cpu
+for name in "${names[@]}"; do rate[$name]=$(median ${results[$name]}); cpu[$name]=$(median ${costs[$name]}); done
 
 echo "== assign, big database (32 callers)"
-bench assign --concurrency 32 --warmup 5 --duration "$duration" | tee "$work/assign-big.out"
+bench assign --concurrency 32 --warmup 5 --duration "$duration" --server-pid "$server_pid" | tee "$work/assign-big.out"
 
 echo "== manage: one stream, batches of 100"
-bench manage --batch 100 --warmup 5 --duration "$duration" | tee "$work/manage.out"
+bench manage --batch 100 --warmup 5 --duration "$duration" --server-pid "$server_pid" | tee "$work/manage.out"
 
 assign_small=$(field rate <"$work/assign-small.out")
 assign_big=$(field rate <"$work/assign-big.out")
@@ -176,3 +180,8 @@ row "server peak RSS (VmHWM)" "$rss_peak MB" "<= 200 MB" "$(verdict "$rss_peak" 
 row "ListSeats 100,000 / 100 seats" "$list_scale" "~1 (>= 0.90)" "$(verdict "$list_scale" '>=' 0.9)"
 row "GetSeat 100,000 / 100 seats" "$get_scale" "~1 (>= 0.90)" "$(verdict "$get_scale" '>=' 0.9)"
 row "AssignSeat big db / small db" "$assign_scale" "~1 (>= 0.90)" "$(verdict "$assign_scale" '>=' 0.9)"
+echo
+echo "server CPU per call (medians, µs): Health/Check ${cpu[health]}; GetSeat ${cpu[get100]} / ${cpu[get100k]};" \
+  "ListSeats ${cpu[list100]} / ${cpu[list100k]} (100 / 100,000 seats);" \
+  "AssignSeat $(field server_cpu_us <"$work/assign-small.out") / $(field server_cpu_us <"$work/assign-big.out") (small / big db);" \
+  "ManageSeats $(field server_cpu_us <"$work/manage.out") per change"

@@ -18,6 +18,7 @@ internal static class AssignCommand
         var duration = args.Double("duration", 15);
         var warmup = args.Double("warmup", 5);
         var requestIds = args.Text("request-ids", "true") != "false";
+        var serverCpu = ServerCpu.From(args);
         using var target = await BenchTarget.ConnectAsync(args);
         args.RejectUnknown();
 
@@ -64,6 +65,7 @@ internal static class AssignCommand
         errors.ThrowIfOnlyErrors(Interlocked.Read(ref succeeded));
         recorder.Clear();
         Volatile.Write(ref measuring, true);
+        serverCpu?.Start();
         var clock = Stopwatch.StartNew();
         await using (new Progress("assign", "calls", duration, () => Interlocked.Read(ref calls), () => errors.Count))
         {
@@ -72,12 +74,13 @@ internal static class AssignCommand
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuPerCall = serverCpu?.MicrosPer(Interlocked.Read(ref calls)) ?? 0;
         await stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(workers).ConfigureAwait(false);
         var summary = recorder.Summarize();
         errors.ThrowIfOnlyErrors(summary.Count);
         Console.WriteLine(FormattableString.Invariant(
-            $"result assign concurrency={concurrency} calls={summary.Count} seconds={seconds:F2} rate={summary.Count / seconds:F0} p50={summary.P50:F3} p99={summary.P99:F3} p999={summary.P999:F3} errors={errors.Count}"));
+            $"result assign concurrency={concurrency} calls={summary.Count} seconds={seconds:F2} rate={summary.Count / seconds:F0} p50={summary.P50:F3} p99={summary.P99:F3} p999={summary.P999:F3} server_cpu_us={cpuPerCall:F0} errors={errors.Count}"));
         errors.Report();
         return 0;
     }

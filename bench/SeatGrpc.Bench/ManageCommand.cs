@@ -18,6 +18,7 @@ internal static class ManageCommand
         var depth = Math.Max(1, args.Int("depth", 8));
         var duration = args.Double("duration", 15);
         var warmup = args.Double("warmup", 5);
+        var serverCpu = ServerCpu.From(args);
         using var target = await BenchTarget.ConnectAsync(args);
         args.RejectUnknown();
 
@@ -89,6 +90,7 @@ internal static class ManageCommand
         await Task.Delay(TimeSpan.FromSeconds(warmup)).ConfigureAwait(false);
         recorder.Clear();
         Volatile.Write(ref measuring, true);
+        serverCpu?.Start();
         var clock = Stopwatch.StartNew();
         await using (new Progress("manage", "changes", duration, () => Interlocked.Read(ref changes), () => errors.Count))
         {
@@ -97,13 +99,14 @@ internal static class ManageCommand
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuPerChange = serverCpu?.MicrosPer(Interlocked.Read(ref changes)) ?? 0;
         await stop.CancelAsync().ConfigureAwait(false);
         await writer.ConfigureAwait(false);
         await reader.ConfigureAwait(false);
         var summary = recorder.Summarize();
         errors.ThrowIfOnlyErrors(summary.Count);
         Console.WriteLine(FormattableString.Invariant(
-            $"result manage batch={batchSize} depth={depth} batches={summary.Count} changes={changes} seconds={seconds:F2} rate={changes / seconds:F0} batch_p50={summary.P50:F3} batch_p99={summary.P99:F3} failed_batches={failedBatches}"));
+            $"result manage batch={batchSize} depth={depth} batches={summary.Count} changes={changes} seconds={seconds:F2} rate={changes / seconds:F0} batch_p50={summary.P50:F3} batch_p99={summary.P99:F3} server_cpu_us={cpuPerChange:F1} failed_batches={failedBatches}"));
         errors.Report();
         return 0;
     }

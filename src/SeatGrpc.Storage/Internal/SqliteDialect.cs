@@ -21,7 +21,7 @@ internal sealed class SqliteDialect : ISqlDialect
     // The writer's own settings. A checkpoint copies the WAL back into the file (and, with synchronous=NORMAL, syncs
     // both); every 1,000 pages (the default) it ran inside nearly every big commit. At 8,000 pages (32 MB of WAL) a hot
     // page rewritten by many commits is copied back once per checkpoint. The writer's page cache holds the hot index pages.
-    private const string ConfigureWriter = "PRAGMA wal_autocheckpoint=8000; PRAGMA cache_size=-16384;";
+    private const string ConfigureWriter = "PRAGMA wal_autocheckpoint=8000; PRAGMA cache_size=-8192;";
 
     private static readonly object NativeInitLock = new();
     private static bool s_nativeReady;
