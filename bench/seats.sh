@@ -34,6 +34,10 @@ done
 work=$(mktemp -d)
 pids=()
 cleanup() {
+  if [ -n "${server_pid:-}" ] && ! kill -0 "$server_pid" 2>/dev/null; then
+    echo "error: the server process ended before the run did; the end of its log:" >&2
+    tail -n 30 "$work/server.log" >&2
+  fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$work"
