@@ -34,6 +34,9 @@ public sealed class SeatDatabase : IDisposable
     /// <summary>The engine behind this database.</summary>
     public StorageEngine Engine { get; }
 
+    /// <summary>Whether all writes are serialized in this process (SQLite), so that grouping them into one transaction pays.</summary>
+    internal bool SerializesWriters => _dialect.SerializesWriters;
+
     /// <summary>How often a write aborted by the engine to break a conflict is run again (0 on SQLite, which never does).</summary>
     internal int MaxTransientRetries { get; }
 

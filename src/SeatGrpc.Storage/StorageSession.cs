@@ -1,4 +1,5 @@
 using System.Data.Common;
+using SeatGrpc.Storage.Internal;
 
 namespace SeatGrpc.Storage;
 
@@ -9,6 +10,9 @@ namespace SeatGrpc.Storage;
 public sealed class StorageSession : IAsyncDisposable
 {
     private readonly IDisposable? _writerLease;
+    private readonly CommandCache? _sharedCommands;
+    private readonly bool _ownsConnection;
+    private CommandCache? _ownCommands;
     private bool _disposed;
 
     internal StorageSession(DbConnection connection, DbTransaction? transaction, IDisposable? writerLease)
@@ -16,16 +20,50 @@ public sealed class StorageSession : IAsyncDisposable
         Connection = connection;
         Transaction = transaction;
         _writerLease = writerLease;
+        _ownsConnection = true;
+    }
+
+    /// <summary>A session on a long-lived connection (the SQLite writer) that outlives it, with that connection's commands.</summary>
+    internal StorageSession(DbConnection connection, DbTransaction transaction, IDisposable writerLease, CommandCache sharedCommands)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        _writerLease = writerLease;
+        _sharedCommands = sharedCommands;
+        _ownsConnection = false;
     }
 
     internal DbConnection Connection { get; }
 
     internal DbTransaction? Transaction { get; }
 
+    /// <summary>The connection's command for <paramref name="sql"/>, in this session's transaction; set its parameters with <c>With</c>.</summary>
+    internal DbCommand Command(string sql) =>
+        (_sharedCommands ?? (_ownCommands ??= new CommandCache())).Get(Connection, Transaction, sql);
+
+    private DbTransaction RequireTransaction() =>
+        Transaction ?? throw new InvalidOperationException("Savepoints need a transaction.");
+
     public Task CommitAsync(CancellationToken cancellationToken)
     {
         return Transaction is null ? Task.CompletedTask : Transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>Marks a savepoint inside the transaction, so one operation of a group can be undone alone.</summary>
+    internal Task SaveAsync(string savepoint, CancellationToken cancellationToken) =>
+        RequireTransaction().SaveAsync(savepoint, cancellationToken);
+
+    /// <summary>Undoes everything since the savepoint and drops it; the transaction goes on.</summary>
+    internal async Task RollbackToAsync(string savepoint, CancellationToken cancellationToken)
+    {
+        var transaction = RequireTransaction();
+        await transaction.RollbackAsync(savepoint, cancellationToken).ConfigureAwait(false);
+        await transaction.ReleaseAsync(savepoint, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Keeps the work since the savepoint (it commits with the transaction) and drops the savepoint.</summary>
+    internal Task ReleaseAsync(string savepoint, CancellationToken cancellationToken) =>
+        RequireTransaction().ReleaseAsync(savepoint, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -42,7 +80,11 @@ public sealed class StorageSession : IAsyncDisposable
                 await Transaction.DisposeAsync().ConfigureAwait(false);
             }
 
-            await Connection.DisposeAsync().ConfigureAwait(false);
+            _ownCommands?.Dispose();
+            if (_ownsConnection)
+            {
+                await Connection.DisposeAsync().ConfigureAwait(false);
+            }
         }
         finally
         {

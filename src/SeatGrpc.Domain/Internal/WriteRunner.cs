@@ -9,7 +9,9 @@ namespace SeatGrpc.Domain.Internal;
 /// encoded result in the same transaction, purges expired records now and then, announces the new events
 /// (NOTIFY inside the transaction on PostgreSQL, the in-process notifier after the commit), and runs the
 /// transaction again, a bounded number of times, when the engine aborted it (deadlock, serialization failure)
-/// or a conditional update found that a concurrent writer got there first.
+/// or a conditional update found that a concurrent writer got there first. On an engine that serializes its writers
+/// (SQLite) the transaction is shared: <see cref="GroupCommitter"/> runs the queued operations in one transaction, each
+/// under its own savepoint, and answers them after the one COMMIT.
 /// </summary>
 internal sealed class WriteRunner
 {
@@ -21,6 +23,7 @@ internal sealed class WriteRunner
     private readonly ISeatEventNotifier _notifier;
     private readonly TimeSpan _retention;
     private readonly ILogger _logger;
+    private readonly GroupCommitter? _groups;
     private long _nextPurge;
 
     public WriteRunner(SeatDatabase database, TimeProvider time, ISeatEventNotifier notifier, TimeSpan retention, ILogger logger)
@@ -30,7 +33,15 @@ internal sealed class WriteRunner
         _notifier = notifier;
         _retention = retention;
         _logger = logger;
+
+        // Where all writes are serialized in this process anyway (SQLite), queued writes share one transaction each turn.
+        _groups = database.SerializesWriters
+            ? new GroupCommitter(database, notifier, (session, ct) => PurgeIfDueAsync(session, UnixMicros.From(_time.GetUtcNow()), ct))
+            : null;
     }
+
+    /// <summary>The group committer, where the engine serializes writers; null elsewhere.</summary>
+    internal GroupCommitter? Groups => _groups;
 
     public async Task<IdempotentResult<T>> RunAsync<T>(
         IdempotencyKey? key,
@@ -74,45 +85,22 @@ internal sealed class WriteRunner
         CancellationToken cancellationToken)
         where T : class
     {
-        WriteContext context;
-        T result;
+        if (_groups is not null)
+        {
+            return await _groups.RunAsync<T>((session, ct) => ApplyAsync(session, key, encodeResult, work, ct), cancellationToken).ConfigureAwait(false);
+        }
+
+        IdempotentResult<T> result;
+        WriteContext? context;
         await using (var session = await _database.BeginWriteAsync(cancellationToken).ConfigureAwait(false))
         {
-            var now = UnixMicros.From(_time.GetUtcNow());
-            if (key is not null)
+            (result, context) = await ApplyAsync(session, key, encodeResult, work, cancellationToken).ConfigureAwait(false);
+            if (context is null)
             {
-                var stored = await _database.Idempotency.FindAsync(session, key.RequestId, cancellationToken).ConfigureAwait(false);
-                if (stored is not null)
-                {
-                    return Replay<T>(stored, key);
-                }
-
-                // Reserved before the work: a concurrent request with this id (another replica) waits here for our
-                // commit and replays, rather than failing on the grantee or the last seat that we just took.
-                var reservation = new IdempotencyRow
-                {
-                    RequestId = key.RequestId,
-                    Operation = key.Operation,
-                    Fingerprint = key.Fingerprint.ToArray(),
-                    Response = [],
-                    CreateTime = now,
-                };
-                if (!await _database.Idempotency.TryReserveAsync(session, reservation, cancellationToken).ConfigureAwait(false))
-                {
-                    // READ COMMITTED: this statement sees the record the other transaction has just committed.
-                    stored = await _database.Idempotency.FindAsync(session, key.RequestId, cancellationToken).ConfigureAwait(false);
-                    return stored is not null ? Replay<T>(stored, key) : throw new WriteConflictException("A request id was reserved and released concurrently.");
-                }
+                return result;
             }
 
-            context = new WriteContext(_database, session, now, key?.RequestId);
-            result = await work(context, cancellationToken).ConfigureAwait(false);
-            if (key is not null)
-            {
-                await _database.Idempotency.CompleteAsync(session, key.RequestId, encodeResult!(result), cancellationToken).ConfigureAwait(false);
-            }
-
-            await PurgeIfDueAsync(session, now, cancellationToken).ConfigureAwait(false);
+            await PurgeIfDueAsync(session, context.Now, cancellationToken).ConfigureAwait(false);
             foreach (var (parent, sequence) in context.LatestSequences())
             {
                 await _database.NotifyEventsAsync(session, parent, sequence, cancellationToken).ConfigureAwait(false);
@@ -122,7 +110,58 @@ internal sealed class WriteRunner
         }
 
         context.Announce(_notifier);
-        return IdempotentResult<T>.Fresh(result);
+        return result;
+    }
+
+    /// <summary>
+    /// The operation inside an open write transaction: replays a known request id (no context: nothing was written), or
+    /// reserves it, runs the work and stores the encoded result. The caller commits.
+    /// </summary>
+    private async Task<(IdempotentResult<T> Result, WriteContext? Context)> ApplyAsync<T>(
+        StorageSession session,
+        IdempotencyKey? key,
+        Func<T, byte[]>? encodeResult,
+        Func<WriteContext, CancellationToken, Task<T>> work,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        var now = UnixMicros.From(_time.GetUtcNow());
+        if (key is not null)
+        {
+            var stored = await _database.Idempotency.FindAsync(session, key.RequestId, cancellationToken).ConfigureAwait(false);
+            if (stored is not null)
+            {
+                return (Replay<T>(stored, key), null);
+            }
+
+            // Reserved before the work: a concurrent request with this id (another replica) waits here for our
+            // commit and replays, rather than failing on the grantee or the last seat that we just took.
+            var reservation = new IdempotencyRow
+            {
+                RequestId = key.RequestId,
+                Operation = key.Operation,
+                Fingerprint = key.Fingerprint.ToArray(),
+                Response = [],
+                CreateTime = now,
+            };
+            if (!await _database.Idempotency.TryReserveAsync(session, reservation, cancellationToken).ConfigureAwait(false))
+            {
+                // READ COMMITTED: this statement sees the record the other transaction has just committed.
+                stored = await _database.Idempotency.FindAsync(session, key.RequestId, cancellationToken).ConfigureAwait(false);
+                return stored is not null
+                    ? (Replay<T>(stored, key), null)
+                    : throw new WriteConflictException("A request id was reserved and released concurrently.");
+            }
+        }
+
+        var context = new WriteContext(_database, session, now, key?.RequestId);
+        var result = await work(context, cancellationToken).ConfigureAwait(false);
+        if (key is not null)
+        {
+            await _database.Idempotency.CompleteAsync(session, key.RequestId, encodeResult!(result), cancellationToken).ConfigureAwait(false);
+        }
+
+        return (IdempotentResult<T>.Fresh(result), context);
     }
 
     private bool IsRetryable(Exception exception) =>

@@ -11,6 +11,12 @@ internal interface ISqlDialect : IDisposable
     /// <summary>The folder under <c>Migrations/</c> holding this engine's scripts.</summary>
     string MigrationFolder { get; }
 
+    /// <summary>
+    /// Whether every write of the database goes through this process, one transaction at a time (SQLite). Such an engine
+    /// gains from group commit: the single writer applies several queued operations in one transaction.
+    /// </summary>
+    bool SerializesWriters { get; }
+
     /// <summary>One-time set-up before migrations (e.g. the journal mode).</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 

@@ -35,10 +35,23 @@ internal sealed class IdempotencyRepository
             LIMIT @Limit)
         """;
 
-    public Task<IdempotencyRow?> FindAsync(StorageSession session, string requestId, CancellationToken cancellationToken)
+    public async Task<IdempotencyRow?> FindAsync(StorageSession session, string requestId, CancellationToken cancellationToken)
     {
-        return session.Connection.QuerySingleOrDefaultAsync<IdempotencyRow?>(
-            new CommandDefinition(SelectByRequestId, new { RequestId = requestId }, session.Transaction, cancellationToken: cancellationToken));
+        var command = session.Command(SelectByRequestId).With("@RequestId", requestId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new IdempotencyRow
+        {
+            RequestId = reader.GetString(0),
+            Operation = reader.GetString(1),
+            Fingerprint = reader.GetFieldValue<byte[]>(2),
+            Response = reader.GetFieldValue<byte[]>(3),
+            CreateTime = reader.GetInt64(4),
+        };
     }
 
     /// <summary>
@@ -47,16 +60,19 @@ internal sealed class IdempotencyRepository
     /// </summary>
     public async Task<bool> TryReserveAsync(StorageSession session, IdempotencyRow row, CancellationToken cancellationToken)
     {
-        var created = await session.Connection.QuerySingleOrDefaultAsync<long?>(
-            new CommandDefinition(ReserveRequestId, row, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return created is not null;
+        var command = session.Command(ReserveRequestId)
+            .With("@RequestId", row.RequestId)
+            .With("@Operation", row.Operation)
+            .With("@Fingerprint", row.Fingerprint)
+            .With("@Response", row.Response)
+            .With("@CreateTime", row.CreateTime);
+        return await command.ScalarInt64Async(cancellationToken).ConfigureAwait(false) is not null;
     }
 
     /// <summary>Stores the encoded result of the mutation for which the id was reserved.</summary>
     public Task CompleteAsync(StorageSession session, string requestId, byte[] response, CancellationToken cancellationToken)
     {
-        return session.Connection.ExecuteAsync(
-            new CommandDefinition(StoreResponse, new { RequestId = requestId, Response = response }, session.Transaction, cancellationToken: cancellationToken));
+        return session.Command(StoreResponse).With("@RequestId", requestId).With("@Response", response).ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Deletes at most <paramref name="limit"/> records created before <paramref name="cutoff"/>.</summary>

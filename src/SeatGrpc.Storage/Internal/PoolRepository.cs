@@ -67,8 +67,7 @@ internal sealed class PoolRepository
 
     public Task<long?> FindIdByNameAsync(StorageSession session, string name, CancellationToken cancellationToken)
     {
-        return session.Connection.QuerySingleOrDefaultAsync<long?>(
-            new CommandDefinition(SelectIdByName, new { Name = name }, session.Transaction, cancellationToken: cancellationToken));
+        return session.Command(SelectIdByName).With("@Name", name).ScalarInt64Async(cancellationToken);
     }
 
     /// <summary>Inserts a pool with event sequence 1 (its first resize event); null when the name exists.</summary>
@@ -94,21 +93,39 @@ internal sealed class PoolRepository
     /// <summary>Takes one free seat and one event sequence; null when the pool is full.</summary>
     public Task<PoolStamp?> TryOccupyAsync(StorageSession session, long id, long now, CancellationToken cancellationToken)
     {
-        return session.Connection.QuerySingleOrDefaultAsync<PoolStamp?>(
-            new CommandDefinition(OccupySeatIfFree, new { Id = id, Now = now }, session.Transaction, cancellationToken: cancellationToken));
+        return ReadStampAsync(session.Command(OccupySeatIfFree).With("@Id", id).With("@Now", now), cancellationToken);
     }
 
     /// <summary>Gives one seat back and takes one event sequence.</summary>
-    public Task<PoolStamp> ReleaseAsync(StorageSession session, long id, long now, CancellationToken cancellationToken)
+    public async Task<PoolStamp> ReleaseAsync(StorageSession session, long id, long now, CancellationToken cancellationToken)
     {
-        return session.Connection.QuerySingleAsync<PoolStamp>(
-            new CommandDefinition(ReleaseSeat, new { Id = id, Now = now }, session.Transaction, cancellationToken: cancellationToken));
+        return await ReadStampAsync(session.Command(ReleaseSeat).With("@Id", id).With("@Now", now), cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The pool of a seat being released is gone.");
     }
 
     /// <summary>Takes one event sequence without changing capacity.</summary>
-    public Task<PoolStamp> NextSequenceAsync(StorageSession session, long id, CancellationToken cancellationToken)
+    public async Task<PoolStamp> NextSequenceAsync(StorageSession session, long id, CancellationToken cancellationToken)
     {
-        return session.Connection.QuerySingleAsync<PoolStamp>(
-            new CommandDefinition(NextEventSequence, new { Id = id }, session.Transaction, cancellationToken: cancellationToken));
+        return await ReadStampAsync(session.Command(NextEventSequence).With("@Id", id), cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The pool taking an event sequence is gone.");
+    }
+
+    /// <summary>Reads the RETURNING row of a capacity or sequence update: id, name, last_event_sequence, total_seats, occupied_seats.</summary>
+    private static async Task<PoolStamp?> ReadStampAsync(System.Data.Common.DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new PoolStamp
+        {
+            Id = reader.GetInt64(0),
+            Name = reader.GetString(1),
+            LastEventSequence = reader.GetInt64(2),
+            TotalSeats = reader.GetInt64(3),
+            OccupiedSeats = reader.GetInt64(4),
+        };
     }
 }

@@ -26,8 +26,22 @@ internal sealed class SeatEventRepository
 
     public Task AppendAsync(StorageSession session, SeatEventRow row, CancellationToken cancellationToken)
     {
-        return session.Connection.ExecuteAsync(
-            new CommandDefinition(AppendEvent, row, session.Transaction, cancellationToken: cancellationToken));
+        return session.Command(AppendEvent)
+            .With("@PoolId", row.PoolId)
+            .With("@Sequence", row.Sequence)
+            .With("@Type", row.Type)
+            .With("@SeatName", row.SeatName)
+            .With("@PreviousSeatName", row.PreviousSeatName)
+            .With("@Email", row.Email)
+            .With("@CustomerId", row.CustomerId)
+            .With("@ExternalCustomerId", row.ExternalCustomerId)
+            .With("@PreviousEmail", row.PreviousEmail)
+            .With("@PreviousCustomerId", row.PreviousCustomerId)
+            .With("@PreviousExternalCustomerId", row.PreviousExternalCustomerId)
+            .With("@TotalSeats", row.TotalSeats)
+            .With("@Time", row.Time)
+            .With("@RequestId", row.RequestId)
+            .ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<SeatEventRow>> ReadAfterAsync(

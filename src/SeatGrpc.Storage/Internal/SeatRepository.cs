@@ -5,6 +5,7 @@ namespace SeatGrpc.Storage.Internal;
 /// <summary>
 /// The seats table. Uniqueness of a grantee's active seat per pool is the database's job: partial
 /// unique indexes per identity kind, with <c>ON CONFLICT DO NOTHING</c> so a clash is a null, not an exception.
+/// The seat SELECTs list their columns in <see cref="SeatRowReader.Columns"/> order and are read by it.
 /// </summary>
 internal sealed class SeatRepository
 {
@@ -110,14 +111,25 @@ internal sealed class SeatRepository
     /// <summary>Inserts a seat; null when the grantee already holds an active seat in the pool.</summary>
     public Task<long?> TryInsertAsync(StorageSession session, NewSeatRow seat, CancellationToken cancellationToken)
     {
-        return session.Connection.QuerySingleOrDefaultAsync<long?>(
-            new CommandDefinition(InsertSeat, seat, session.Transaction, cancellationToken: cancellationToken));
+        return session.Command(InsertSeat)
+            .With("@PublicId", seat.PublicId)
+            .With("@PoolId", seat.PoolId)
+            .With("@Status", seat.Status)
+            .With("@Email", seat.Email)
+            .With("@EmailNormalized", seat.EmailNormalized)
+            .With("@CustomerId", seat.CustomerId)
+            .With("@ExternalCustomerId", seat.ExternalCustomerId)
+            .With("@Metadata", seat.Metadata)
+            .With("@TokenHash", seat.TokenHash)
+            .With("@InvitationExpireTime", seat.InvitationExpireTime)
+            .With("@ClaimTime", seat.ClaimTime)
+            .With("@CreateTime", seat.CreateTime)
+            .ScalarInt64Async(cancellationToken);
     }
 
     public Task<SeatRow?> FindByPublicIdAsync(StorageSession session, string publicId, CancellationToken cancellationToken)
     {
-        return session.Connection.QuerySingleOrDefaultAsync<SeatRow?>(
-            new CommandDefinition(SelectByPublicId, new { PublicId = publicId }, session.Transaction, cancellationToken: cancellationToken));
+        return SeatRowReader.ReadSingleOrDefaultAsync(session.Command(SelectByPublicId).With("@PublicId", publicId), cancellationToken);
     }
 
     /// <summary>The grantee's non-revoked seat: every identity given must match; the first one given picks the index.</summary>
@@ -128,16 +140,18 @@ internal sealed class SeatRepository
         var sql = emailNormalized is not null ? SelectActiveByEmail
             : customerId is not null ? SelectActiveByCustomerId
             : SelectActiveByExternalCustomerId;
-        var args = new
+        var command = session.Command(sql).With("@PoolId", poolId).With("@Parent", parent).With("@ExternalCustomerId", externalCustomerId);
+        if (emailNormalized is not null)
         {
-            PoolId = poolId,
-            Parent = parent,
-            EmailNormalized = emailNormalized,
-            CustomerId = customerId,
-            ExternalCustomerId = externalCustomerId,
-        };
-        return session.Connection.QuerySingleOrDefaultAsync<SeatRow?>(
-            new CommandDefinition(sql, args, session.Transaction, cancellationToken: cancellationToken));
+            command.With("@EmailNormalized", emailNormalized);
+        }
+
+        if (emailNormalized is not null || customerId is not null)
+        {
+            command.With("@CustomerId", customerId);
+        }
+
+        return SeatRowReader.ReadSingleOrDefaultAsync(command, cancellationToken);
     }
 
     /// <summary>Seats of one pool after <paramref name="afterId"/> in id order, optionally of one status.</summary>
@@ -145,13 +159,13 @@ internal sealed class SeatRepository
         StorageSession session, long poolId, string parent, string? status, long afterId, int limit, CancellationToken cancellationToken)
     {
         var sql = status is null ? SelectOccupyingPageInPool : SelectPageInPoolWithStatus;
-        var rows = await session.Connection.QueryAsync<SeatRow>(
-            new CommandDefinition(
-                sql,
-                new { PoolId = poolId, Parent = parent, Status = status, AfterId = afterId, Limit = limit },
-                session.Transaction,
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.AsList();
+        var command = session.Command(sql).With("@PoolId", poolId).With("@Parent", parent).With("@AfterId", afterId).With("@Limit", (long)limit);
+        if (status is not null)
+        {
+            command.With("@Status", status);
+        }
+
+        return await SeatRowReader.ReadAllAsync(command, limit, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The customer's claimed seats after <paramref name="afterId"/>, each with its pool.</summary>
@@ -172,9 +186,7 @@ internal sealed class SeatRepository
     /// <summary>Marks an active seat revoked and forgets its token; false when it was already revoked.</summary>
     public async Task<bool> RevokeAsync(StorageSession session, long id, long now, CancellationToken cancellationToken)
     {
-        var changed = await session.Connection.ExecuteAsync(
-            new CommandDefinition(RevokeActiveSeat, new { Id = id, Now = now }, session.Transaction, cancellationToken: cancellationToken))
-            .ConfigureAwait(false);
+        var changed = await session.Command(RevokeActiveSeat).With("@Id", id).With("@Now", now).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return changed == 1;
     }
 

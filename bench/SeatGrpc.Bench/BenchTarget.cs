@@ -1,0 +1,70 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Seats.V1;
+
+namespace SeatGrpc.Bench;
+
+/// <summary>
+/// The server under test: one or more h2c channels (each one HTTP/2 connection) and a client per channel.
+/// <see cref="ConnectAsync"/> proves the server answers before any load starts.
+/// </summary>
+internal sealed class BenchTarget : IDisposable
+{
+    private readonly GrpcChannel[] _channels;
+
+    private BenchTarget(Uri address, int connections)
+    {
+        Address = address;
+        _channels = new GrpcChannel[Math.Max(1, connections)];
+        Clients = new SeatService.SeatServiceClient[_channels.Length];
+        for (var i = 0; i < _channels.Length; i++)
+        {
+            _channels[i] = GrpcChannel.ForAddress(address);
+            Clients[i] = new SeatService.SeatServiceClient(_channels[i]);
+        }
+    }
+
+    public Uri Address { get; }
+
+    public SeatService.SeatServiceClient[] Clients { get; }
+
+    public SeatService.SeatServiceClient Client(int worker) => Clients[worker % Clients.Length];
+
+    public static async Task<BenchTarget> ConnectAsync(BenchArgs args)
+    {
+        var text = args.Text("target", "http://127.0.0.1:5000");
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var address) || address.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new BenchUsageException($"--target '{text}' is not an http:// address (the gRPC port speaks h2c), e.g. http://127.0.0.1:5000.");
+        }
+
+        var target = new BenchTarget(address, args.Int("connections", 1));
+        try
+        {
+            await target.Clients[0].GetSeatPoolAsync(
+                new GetSeatPoolRequest { Name = "subscriptions/bench-ping" }, deadline: DateTime.UtcNow.AddSeconds(5));
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+        {
+            // Reachable: the pool simply does not exist.
+        }
+        catch (RpcException ex)
+        {
+            target.Dispose();
+            throw new BenchUsageException(
+                $"The server at {address} did not answer a GetSeatPool call ({ex.StatusCode}: {ex.Status.Detail}). " +
+                "Start it (dotnet src/SeatGrpc.Server/bin/Release/net10.0/SeatGrpc.Server.dll --grpc-port 5000) " +
+                "or pass --target with the grpc= address it logs.");
+        }
+
+        return target;
+    }
+
+    public void Dispose()
+    {
+        foreach (var channel in _channels)
+        {
+            channel.Dispose();
+        }
+    }
+}

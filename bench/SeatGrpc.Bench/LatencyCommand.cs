@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Seats.V1;
+
+namespace SeatGrpc.Bench;
+
+/// <summary>
+/// <c>latency</c>: an open-loop run at a fixed rate (e.g. half of the measured peak). Calls leave on a schedule whatever
+/// the earlier ones do, and each latency counts from the call's scheduled time, so a stall is not hidden
+/// (no coordinated omission). <c>--rpc</c> is assign (new grantees of one big pool), get (<c>--seat</c>) or list (<c>--pool</c>).
+/// </summary>
+internal static class LatencyCommand
+{
+    public static async Task<int> RunAsync(BenchArgs args)
+    {
+        var runId = Pools.NewRunId();
+        var rpc = args.Text("rpc", "assign");
+        var rate = args.Double("rate", 1000);
+        var duration = args.Double("duration", 15);
+        var warmup = args.Double("warmup", 3);
+        var pool = args.Text("pool", $"subscriptions/bench-latency-{runId}");
+        var seat = args.Text("seat", "");
+        var maxOutstanding = Math.Max(1, args.Int("max-outstanding", 4096));
+        using var target = await BenchTarget.ConnectAsync(args);
+        args.RejectUnknown();
+        if (rate <= 0)
+        {
+            throw new BenchUsageException("--rate must be above 0 calls/s.");
+        }
+
+        Func<SeatService.SeatServiceClient, long, Task> send = rpc switch
+        {
+            "assign" => (client, n) => client.AssignSeatAsync(new AssignSeatRequest
+            {
+                Parent = pool, Email = $"l{n}-{runId}@bench.example", RequestId = Guid.NewGuid().ToString(),
+            }).ResponseAsync,
+            "get" when seat.Length > 0 => (client, _) => client.GetSeatAsync(new GetSeatRequest { Name = seat }).ResponseAsync,
+            "get" => throw new BenchUsageException("--rpc get needs --seat seats/{id} (seed prints one)."),
+            "list" => (client, _) => client.ListSeatsAsync(new ListSeatsRequest { Parent = pool, PageSize = 50 }).ResponseAsync,
+            _ => throw new BenchUsageException($"--rpc '{rpc}' is not one of assign, get, list."),
+        };
+        if (rpc == "assign")
+        {
+            await Pools.UpsertAsync(target.Clients[0], pool, 2_000_000_000);
+        }
+
+        var total = (long)Math.Ceiling(rate * (warmup + duration));
+        var firstMeasured = (long)(rate * warmup);
+        var latencies = new long[total];
+        Array.Fill(latencies, -1);
+        var errors = new ErrorCounter();
+        long outstanding = 0;
+        long completed = 0;
+        long skipped = 0;
+        var ticksPerCall = Stopwatch.Frequency / rate;
+
+        async Task OneAsync(long n, long scheduled)
+        {
+            try
+            {
+                await send(target.Client((int)(n % target.Clients.Length)), n).ConfigureAwait(false);
+                latencies[n] = LatencyRecorder.Micros(scheduled, Stopwatch.GetTimestamp());
+            }
+            catch (RpcException ex)
+            {
+                errors.Add(ex);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref outstanding);
+                Interlocked.Increment(ref completed);
+            }
+        }
+
+        Console.Error.WriteLine(FormattableString.Invariant(
+            $"latency: {rpc} at {rate:F0} calls/s open loop on {target.Clients.Length} connection(s), warm-up {warmup}s, measure {duration}s"));
+        var calls = new List<Task>((int)Math.Min(total, 1 << 20));
+        var start = Stopwatch.GetTimestamp();
+        await using (new Progress("latency", "calls", warmup + duration, () => Interlocked.Read(ref completed), () => errors.Count))
+        {
+            for (long n = 0; n < total;)
+            {
+                var due = (long)((Stopwatch.GetTimestamp() - start) / ticksPerCall);
+                for (; n < total && n <= due; n++)
+                {
+                    var scheduled = start + (long)(n * ticksPerCall);
+                    if (Interlocked.Read(ref outstanding) >= maxOutstanding)
+                    {
+                        skipped++;
+                        continue;
+                    }
+
+                    Interlocked.Increment(ref outstanding);
+                    calls.Add(OneAsync(n, scheduled));
+                }
+
+                await Task.Delay(1).ConfigureAwait(false);
+            }
+
+            await Task.WhenAll(calls).ConfigureAwait(false);
+        }
+
+        var recorder = new LatencyRecorder(1);
+        for (var n = firstMeasured; n < total; n++)
+        {
+            if (latencies[n] >= 0)
+            {
+                recorder.Record(0, latencies[n]);
+            }
+        }
+
+        var summary = recorder.Summarize();
+        errors.ThrowIfOnlyErrors(summary.Count);
+        Console.WriteLine(FormattableString.Invariant(
+            $"result latency rpc={rpc} rate={rate:F0} calls={summary.Count} p50={summary.P50:F3} p99={summary.P99:F3} p999={summary.P999:F3} max={summary.MaxMicros / 1000.0:F3} errors={errors.Count} skipped={skipped}"));
+        errors.Report();
+        return 0;
+    }
+}

@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# SPEC.md section 9, the seat targets, in one run against the real server on SQLite:
+#   GetSeat and ListSeats (a page of 50) under h2load -c 8 -m 32, in a pool of 100 seats and of 100,000,
+#   next to grpc.health.v1.Health/Check (the trivial call) in the same interleaved rounds;
+#   AssignSeat with 32 callers on a small and on a big database; ManageSeats in batches of 100 over one stream;
+#   open-loop p99 latency at half of the measured peak (AssignSeat and GetSeat); the server's peak RSS; and the server's
+#   CPU time per call (from /proc/PID/stat), a cost that the other load on a shared machine barely moves.
+#
+# Usage: bench/seats.sh [--rounds 2] [--seconds 5] [--warmup 10] [--duration 15] [--big-seats 150000] [--no-build]
+# Needs h2load and nghttp (Debian package nghttp2-client). Prints progress, then a summary table.
+# A full run with the defaults takes about 4 minutes; raise --rounds/--seconds/--duration for steadier figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rounds=2 seconds=5 warmup=10 duration=15 big_seats=150000 build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rounds) rounds=$2; shift 2 ;;
+    --seconds) seconds=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --big-seats) big_seats=$2; shift 2 ;;
+    --no-build) build=0; shift ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "unknown flag $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+load=(-c 8 -m 32)
+
+for tool in h2load nghttp; do
+  command -v "$tool" >/dev/null || { echo "error: $tool is missing: apt-get install nghttp2-client" >&2; exit 1; }
+done
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  if [ -n "${server_pid:-}" ] && ! kill -0 "$server_pid" 2>/dev/null; then
+    echo "error: the server process ended before the run did; the end of its log:" >&2
+    tail -n 30 "$work/server.log" >&2
+  fi
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+server_dll=src/SeatGrpc.Server/bin/Release/net10.0/SeatGrpc.Server.dll
+bench_dll=bench/SeatGrpc.Bench/bin/Release/net10.0/SeatGrpc.Bench.dll
+if [ "$build" = 1 ]; then
+  echo "building Release binaries..."
+  dotnet build src/SeatGrpc.Server -c Release -v q -nologo >/dev/null
+  dotnet build bench/SeatGrpc.Bench -c Release -v q -nologo >/dev/null
+fi
+[ -f "$server_dll" ] && [ -f "$bench_dll" ] || { echo "error: Release binaries missing; run without --no-build" >&2; exit 1; }
+
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+dotnet "$server_dll" --grpc-port 0 --rest-port 0 --sqlite "$work/seats.db" >"$work/server.log" 2>&1 &
+server_pid=$!; pids+=("$server_pid")
+for _ in $(seq 300); do
+  grep -q 'seatgrpc listening' "$work/server.log" && break
+  kill -0 "$server_pid" 2>/dev/null || break
+  sleep 0.1
+done
+grpc_url=$(grep -o 'grpc=http://[^ ]*' "$work/server.log" | head -1 | sed 's/^grpc=//; s:/$::')
+[ -n "$grpc_url" ] || { echo "error: the server did not start; its log:" >&2; cat "$work/server.log" >&2; exit 1; }
+echo "server pid $server_pid at $grpc_url, database $work/seats.db"
+
+# The server's resident memory, sampled twice a second for the whole run (VmHWM is read at the end too).
+( peak=0
+  while kill -0 "$server_pid" 2>/dev/null; do
+    rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$server_pid/status" 2>/dev/null || echo 0)
+    [ "${rss:-0}" -gt "$peak" ] && { peak=$rss; echo "$peak" >"$work/rss.peak"; }
+    sleep 0.5
+  done ) &
+pids+=($!)
+
+bench() { dotnet "$bench_dll" "$@" --target "$grpc_url"; }
+ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$server_pid/stat"; }   # server utime + stime, 1/100 s
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" | tail -1; }   # key=value from a "result ..." line
+
+echo "== seed: pools of 100 seats"
+bench seed --pool subscriptions/bench-100 --seats 100 --out "$work/p100" | tee "$work/seed100.out"
+
+echo "== assign, small database (32 callers)"
+bench assign --concurrency 32 --warmup 5 --duration "$duration" --server-pid "$server_pid" | tee "$work/assign-small.out"
+
+echo "== seed: a pool of 100,000 seats and $big_seats more seats elsewhere (the big database)"
+bench seed --pool subscriptions/bench-100k --seats 100000 --out "$work/p100k" | tee "$work/seed100k.out"
+if [ "$big_seats" -gt 0 ]; then bench seed --pool subscriptions/bench-filler --seats "$big_seats" | tee "$work/seedfill.out"; fi
+db_mb=$(du -cm "$work"/seats.db* | tail -1 | cut -f1)
+
+# h2load counts HTTP 200 as success; check once that each request answers grpc-status 0.
+printf '\x00\x00\x00\x00\x00' >"$work/health.bin"
+declare -A path=(
+  [health]=/grpc.health.v1.Health/Check:$work/health.bin
+  [get100]=/seats.v1.SeatService/GetSeat:$work/p100/get-seat.bin
+  [get100k]=/seats.v1.SeatService/GetSeat:$work/p100k/get-seat.bin
+  [list100]=/seats.v1.SeatService/ListSeats:$work/p100/list-seats.bin
+  [list100k]=/seats.v1.SeatService/ListSeats:$work/p100k/list-seats.bin
+)
+names=(health get100 get100k list100 list100k)
+for name in "${names[@]}"; do
+  IFS=: read -r method file <<<"${path[$name]}"
+  nghttp -v -H ':method: POST' -H 'content-type: application/grpc' -H 'te: trailers' -d "$file" "$grpc_url$method" 2>&1 \
+    | grep -q 'grpc-status: 0' || { echo "error: $name ($method) did not answer grpc-status 0" >&2; exit 1; }
+done
+
+h2() { # name seconds -> requests per second (fails on any non-2xx or error)
+  IFS=: read -r method file <<<"${path[$1]}"
+  h2load "${load[@]}" -D "$2" -d "$file" -H 'content-type: application/grpc' -H 'te: trailers' "$grpc_url$method" 2>&1 \
+    | awk '/^finished in/ { gsub(",", "", $4); print $4 } /^requests:/ { if ($10 + $12 > 0) bad = 1 } END { if (bad) exit 1 }'
+}
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+echo "== h2load ${load[*]}: warm-up ${warmup}s over the five calls, then $rounds interleaved rounds of ${seconds}s each"
+for name in "${names[@]}"; do h2 "$name" "$(( (warmup + 4) / 5 ))" >/dev/null; done
+declare -A results costs
+for round in $(seq "$rounds"); do
+  line="round $round:"
+  for name in "${names[@]}"; do
+    t0=$(ticks); r=$(h2 "$name" "$seconds"); t1=$(ticks)
+    results[$name]+="$r "
+    costs[$name]+="$(awk -v t="$((t1 - t0))" -v r="$r" -v s="$seconds" 'BEGIN { printf "%.1f", t * 10000 / (r * s) }') "
+    line+=" $name $(printf '%.0f' "$r")/s"
+  done
+  echo "$line"
+done
+declare -A rate cpu
+for name in "${names[@]}"; do rate[$name]=$(median ${results[$name]}); cpu[$name]=$(median ${costs[$name]}); done
+
+echo "== assign, big database (32 callers)"
+bench assign --concurrency 32 --warmup 5 --duration "$duration" --server-pid "$server_pid" | tee "$work/assign-big.out"
+
+echo "== manage: one stream, batches of 100"
+bench manage --batch 100 --warmup 5 --duration "$duration" --server-pid "$server_pid" | tee "$work/manage.out"
+
+assign_small=$(field rate <"$work/assign-small.out")
+assign_big=$(field rate <"$work/assign-big.out")
+assign_peak=$(awk -v a="$assign_small" -v b="$assign_big" 'BEGIN { print (a > b) ? a : b }')
+half_assign=$(awk -v p="$assign_peak" 'BEGIN { printf "%d", p / 2 }')
+half_get=$(awk -v p="${rate[get100k]}" 'BEGIN { printf "%d", p / 2 }')
+seat100k=$(field seat <"$work/seed100k.out")
+
+echo "== latency: AssignSeat open loop at $half_assign calls/s (half of the peak)"
+bench latency --rpc assign --rate "$half_assign" --warmup 3 --duration "$duration" --connections 8 | tee "$work/lat-assign.out"
+echo "== latency: GetSeat open loop at $half_get calls/s (half of the peak)"
+bench latency --rpc get --seat "$seat100k" --rate "$half_get" --warmup 3 --duration "$duration" --connections 8 | tee "$work/lat-get.out"
+
+load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+hwm=$(awk '/^VmHWM/ { print int($2 / 1024) }' "/proc/$server_pid/status")
+rss_peak=$(( $(cat "$work/rss.peak" 2>/dev/null || echo 0) / 1024 ))
+[ "$hwm" -gt "$rss_peak" ] && rss_peak=$hwm
+manage_rate=$(field rate <"$work/manage.out")
+p99_assign=$(field p99 <"$work/lat-assign.out")
+p99_get=$(field p99 <"$work/lat-get.out")
+
+verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == ">=") ? (v >= t) : (v <= t); print ok ? "met" : "NOT met" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+row() { printf '| %-44s | %-26s | %-14s | %-7s |\n' "$@"; }
+
+lesser() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b) ? a : b }'; }
+get_ratio=$(ratio "$(lesser "${rate[get100]}" "${rate[get100k]}")" "${rate[health]}")
+list_ratio=$(ratio "$(lesser "${rate[list100]}" "${rate[list100k]}")" "${rate[health]}")
+list_scale=$(ratio "${rate[list100k]}" "${rate[list100]}")
+get_scale=$(ratio "${rate[get100k]}" "${rate[get100]}")
+assign_scale=$(ratio "$assign_big" "$assign_small")
+assign_min=$(lesser "$assign_small" "$assign_big")
+
+echo
+echo "SeatGrpc seat benchmarks: $(nproc) cores, load average $load_start at start, $load_end at the end; database $db_mb MB"
+echo "h2load ${load[*]} medians: Health/Check $(printf '%.0f' "${rate[health]}")/s;" \
+  "GetSeat $(printf '%.0f' "${rate[get100]}")/s (100 seats), $(printf '%.0f' "${rate[get100k]}")/s (100,000);" \
+  "ListSeats $(printf '%.0f' "${rate[list100]}")/s (100), $(printf '%.0f' "${rate[list100k]}")/s (100,000)"
+row "target (SPEC.md section 9)" "measured" "goal" "verdict"
+row "--------------------------------------------" "--------------------------" "--------------" "-------"
+row "GetSeat / Health.Check (worse of 2 pools)" "$get_ratio" ">= 0.50" "$(verdict "$get_ratio" '>=' 0.5)"
+row "ListSeats page of 50 / Health.Check" "$list_ratio" ">= 0.50" "$(verdict "$list_ratio" '>=' 0.5)"
+row "AssignSeat, 32 callers (small / big db)" "$assign_small / $assign_big calls/s" ">= 5,000/s" "$(verdict "$assign_min" '>=' 5000)"
+row "ManageSeats, batches of 100, one stream" "$manage_rate changes/s" ">= 100,000/s" "$(verdict "$manage_rate" '>=' 100000)"
+row "p99 AssignSeat at half peak ($half_assign/s)" "$p99_assign ms" "<= 2 ms" "$(verdict "$p99_assign" '<=' 2)"
+row "p99 GetSeat at half peak ($half_get/s)" "$p99_get ms" "<= 2 ms" "$(verdict "$p99_get" '<=' 2)"
+row "server peak RSS (VmHWM)" "$rss_peak MB" "<= 200 MB" "$(verdict "$rss_peak" '<=' 200)"
+row "ListSeats 100,000 / 100 seats" "$list_scale" "~1 (>= 0.90)" "$(verdict "$list_scale" '>=' 0.9)"
+row "GetSeat 100,000 / 100 seats" "$get_scale" "~1 (>= 0.90)" "$(verdict "$get_scale" '>=' 0.9)"
+row "AssignSeat big db / small db" "$assign_scale" "~1 (>= 0.90)" "$(verdict "$assign_scale" '>=' 0.9)"
+echo
+echo "server CPU per call (medians, µs): Health/Check ${cpu[health]}; GetSeat ${cpu[get100]} / ${cpu[get100k]};" \
+  "ListSeats ${cpu[list100]} / ${cpu[list100k]} (100 / 100,000 seats);" \
+  "AssignSeat $(field server_cpu_us <"$work/assign-small.out") / $(field server_cpu_us <"$work/assign-big.out") (small / big db);" \
+  "ManageSeats $(field server_cpu_us <"$work/manage.out") per change"
