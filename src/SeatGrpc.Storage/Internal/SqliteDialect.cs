@@ -23,8 +23,12 @@ internal sealed class SqliteDialect : ISqlDialect
     // page rewritten by many commits is copied back once per checkpoint. The writer's page cache holds the hot index pages.
     private const string ConfigureWriter = "PRAGMA wal_autocheckpoint=8000; PRAGMA cache_size=-8192;";
 
-    private static readonly object NativeInitLock = new();
-    private static bool s_nativeReady;
+    // The native SQLite provider is process-wide; Lazy runs its one-time registration once, thread-safely.
+    private static readonly Lazy<bool> NativeLibrary = new(() =>
+    {
+        SQLitePCL.Batteries_V2.Init();
+        return true;
+    });
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writerGate = new(1, 1);
@@ -34,7 +38,7 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public SqliteDialect(SqliteStorageOptions options)
     {
-        EnsureNativeLibrary();
+        _ = NativeLibrary.Value;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path.GetFullPath(options.Path),
@@ -163,17 +167,5 @@ internal sealed class SqliteDialect : ISqlDialect
         _writerCommands.Dispose();
         _writer?.Dispose();
         _writer = null;
-    }
-
-    private static void EnsureNativeLibrary()
-    {
-        lock (NativeInitLock)
-        {
-            if (!s_nativeReady)
-            {
-                SQLitePCL.Batteries_V2.Init();
-                s_nativeReady = true;
-            }
-        }
     }
 }
