@@ -30,20 +30,25 @@ need nghttp "apt-get install nghttp2-client"
 need python3 "apt-get install python3"
 
 work=$(mktemp -d)
-pids=()
+pids=()      # the two servers
+step_pid=    # the build, nghttp or h2load running now
 cleanup() {
   local status=$?
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in $step_pid "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in $step_pid "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$work"
   exit "$status"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# Each step runs in the background and is waited for: bash runs a trap at once during `wait`, but
+# only after a foreground child ends, and h2load outlives Ctrl-C.
+run_step() { "$@" & step_pid=$!; local status=0; wait "$step_pid" || status=$?; step_pid=; return "$status"; }
+
 echo "building Release binaries..."
 for project in src/SeatGrpc.Server bench/BareKestrel; do
-  dotnet build "$project" -c Release -v q -nologo >"$work/build.log" 2>&1 \
+  run_step dotnet build "$project" -c Release -v q -nologo --disable-build-servers >"$work/build.log" 2>&1 \
     || { cat "$work/build.log" >&2; fail "the Release build of $project failed (output above)"; }
 done
 
@@ -70,15 +75,16 @@ printf '\x00\x00\x00\x00\x00' >"$work/request.bin"   # one empty HealthCheckRequ
 
 # h2load counts HTTP 200 as success; check once that both answer SERVING with grpc-status 0.
 for url in "$grpc_url" "$bare_url"; do
-  nghttp -v -H ':method: POST' -H 'content-type: application/grpc' -H 'te: trailers' -d "$work/request.bin" "$url$method" >"$work/check.log" 2>&1 || true
+  run_step nghttp -v -H ':method: POST' -H 'content-type: application/grpc' -H 'te: trailers' -d "$work/request.bin" "$url$method" >"$work/check.log" 2>&1 || true
   grep -q 'grpc-status: 0' "$work/check.log" || { cat "$work/check.log" >&2; fail "$url$method did not answer grpc-status 0 (exchange above)"; }
 done
 
-run() { # url seconds -> requests per second; fails if any request failed or errored
-  h2load "${load[@]}" -D "$2" -d "$work/request.bin" -H 'content-type: application/grpc' -H 'te: trailers' "$1$method" >"$work/h2load.log" 2>&1 || true
-  awk '/^finished in/ { gsub(",", "", $4); rate = $4 }
+rate=
+run() { # url seconds -> sets rate (requests per second); fails if any request failed or errored
+  run_step h2load "${load[@]}" -D "$2" -d "$work/request.bin" -H 'content-type: application/grpc' -H 'te: trailers' "$1$method" >"$work/h2load.log" 2>&1 || true
+  rate=$(awk '/^finished in/ { gsub(",", "", $4); rate = $4 }
        /^requests:/ { done = $8; if ($10 + $12 > 0) bad = 1 }
-       END { if (bad || rate == "" || done == 0) exit 1; print rate }' "$work/h2load.log" \
+       END { if (bad || rate == "" || done == 0) exit 1; print rate }' "$work/h2load.log") \
     || { cat "$work/h2load.log" >&2; fail "h2load against $1 had failed requests or no result (output above)"; }
 }
 
@@ -86,13 +92,14 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { print a / b }'; }
 
 echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "warming up seatgrpc for ${warmup}s..."
-run "$grpc_url" "$warmup" >/dev/null
+run "$grpc_url" "$warmup"
 echo "warming up bare kestrel for ${warmup}s..."
-run "$bare_url" "$warmup" >/dev/null
+run "$bare_url" "$warmup"
 
 ours=(); bare=()
 for round in $(seq "$rounds"); do
-  o=$(run "$grpc_url" "$seconds"); b=$(run "$bare_url" "$seconds")
+  run "$grpc_url" "$seconds"; o=$rate
+  run "$bare_url" "$seconds"; b=$rate
   ours+=("$o"); bare+=("$b")
   printf 'round %d/%d: seatgrpc %.0f req/s, bare kestrel %.0f req/s, ratio %.3f (load average %s)\n' \
     "$round" "$rounds" "$o" "$b" "$(ratio "$o" "$b")" "$(cut -d' ' -f1 /proc/loadavg)"
