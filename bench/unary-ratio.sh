@@ -4,68 +4,109 @@
 # the same request and writes the same response and trailer by hand.
 #
 # Usage: bench/unary-ratio.sh [ROUNDS] [SECONDS_PER_ROUND] [WARMUP_SECONDS]
-# Needs h2load and nghttp (Debian package nghttp2-client). Prints one line per round and a summary.
+#   defaults: 5 rounds of 10 s, after 20 s of warm-up for each server.
+# Needs dotnet, h2load and nghttp (Debian package nghttp2-client) and python3.
+# Builds both servers in Release, starts them, warms both up, then measures them in
+# interleaved rounds (ours, then bare, each round) under `h2load -c 8 -m 32`.
+# Prints one line per round and a summary: the medians, their ratio and the server's peak RSS.
+# Exits non-zero, naming the cause, if a tool is missing, a build or a server fails, or a
+# round has failed requests. Every process it starts is stopped when it exits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+usage() { echo "usage: $0 [ROUNDS] [SECONDS_PER_ROUND] [WARMUP_SECONDS]  (positive integers)" >&2; exit 2; }
+for arg in "$@"; do [[ "$arg" =~ ^[1-9][0-9]*$ ]] || usage; done
+[ $# -le 3 ] || usage
 rounds=${1:-5}
 seconds=${2:-10}
 warmup=${3:-20}
 load=(-c 8 -m 32)
 
-command -v h2load >/dev/null || { echo "h2load is missing: apt-get install nghttp2-client" >&2; exit 1; }
+fail() { echo "unary-ratio: $*" >&2; exit 1; }
+need() { command -v "$1" >/dev/null || fail "$1 is missing: $2"; }
+need dotnet "install the .NET 10 SDK"
+need h2load "apt-get install nghttp2-client"
+need nghttp "apt-get install nghttp2-client"
+need python3 "apt-get install python3"
 
 work=$(mktemp -d)
-pids=()
-cleanup() { kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"; }
+pids=()      # the two servers
+step_pid=    # the build, nghttp or h2load running now
+cleanup() {
+  local status=$?
+  for pid in $step_pid "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in $step_pid "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+  exit "$status"
+}
 trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Each step runs in the background and is waited for: bash runs a trap at once during `wait`, but
+# only after a foreground child ends, and h2load outlives Ctrl-C.
+run_step() { "$@" & step_pid=$!; local status=0; wait "$step_pid" || status=$?; step_pid=; return "$status"; }
 
 echo "building Release binaries..."
-dotnet build src/SeatGrpc.Server -c Release -v q -nologo >/dev/null
-dotnet build bench/BareKestrel -c Release -v q -nologo >/dev/null
+for project in src/SeatGrpc.Server bench/BareKestrel; do
+  run_step dotnet build "$project" -c Release -v q -nologo --disable-build-servers >"$work/build.log" 2>&1 \
+    || { cat "$work/build.log" >&2; fail "the Release build of $project failed (output above)"; }
+done
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 bare_port=$(free_port)
+echo "starting both servers..."
 dotnet bench/BareKestrel/bin/Release/net10.0/BareKestrel.dll "$bare_port" >"$work/bare.log" 2>&1 &
 pids+=($!); bare_pid=$!
 dotnet src/SeatGrpc.Server/bin/Release/net10.0/SeatGrpc.Server.dll --grpc-port 0 --rest-port 0 --sqlite "$work/bench.db" >"$work/server.log" 2>&1 &
 pids+=($!); server_pid=$!
 
-for _ in $(seq 100); do
+for _ in $(seq 300); do
   grep -q 'seatgrpc listening' "$work/server.log" && grep -q 'bare kestrel listening' "$work/bare.log" && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; fail "the server exited at start-up (log above)"; }
+  kill -0 "$bare_pid" 2>/dev/null || { cat "$work/bare.log" >&2; fail "BareKestrel exited at start-up (log above)"; }
   sleep 0.1
 done
-grpc_url=$(grep -o 'grpc=http://[^ ]*' "$work/server.log" | head -1 | sed 's/^grpc=//; s:/$::')
-[ -n "$grpc_url" ] || { echo "the server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
+grpc_url=$(grep -o 'grpc=http://[^ ]*' "$work/server.log" | head -1 | sed 's/^grpc=//; s:/$::' || true)
+[ -n "$grpc_url" ] || { cat "$work/server.log" >&2; fail "the server did not announce its gRPC address within 30 s (log above)"; }
+grep -q 'bare kestrel listening' "$work/bare.log" || { cat "$work/bare.log" >&2; fail "BareKestrel did not start within 30 s (log above)"; }
 bare_url="http://127.0.0.1:$bare_port"
 method=/grpc.health.v1.Health/Check
 printf '\x00\x00\x00\x00\x00' >"$work/request.bin"   # one empty HealthCheckRequest frame
 
-# h2load counts HTTP 200 as success; check once that both answer grpc-status 0.
+# h2load counts HTTP 200 as success; check once that both answer SERVING with grpc-status 0.
 for url in "$grpc_url" "$bare_url"; do
-  nghttp -v -H ':method: POST' -H 'content-type: application/grpc' -H 'te: trailers' -d "$work/request.bin" "$url$method" 2>&1 \
-    | grep -q 'grpc-status: 0' || { echo "$url$method did not answer grpc-status 0" >&2; exit 1; }
+  run_step nghttp -v -H ':method: POST' -H 'content-type: application/grpc' -H 'te: trailers' -d "$work/request.bin" "$url$method" >"$work/check.log" 2>&1 || true
+  grep -q 'grpc-status: 0' "$work/check.log" || { cat "$work/check.log" >&2; fail "$url$method did not answer grpc-status 0 (exchange above)"; }
 done
 
-run() { # url seconds -> requests per second
-  h2load "${load[@]}" -D "$2" -d "$work/request.bin" -H 'content-type: application/grpc' -H 'te: trailers' "$1$method" 2>&1 \
-    | awk '/^finished in/ { gsub(",", "", $4); print $4 } /^requests:/ { if ($10 + $12 > 0) bad = 1 } END { if (bad) exit 1 }'
+rate=
+run() { # url seconds -> sets rate (requests per second); fails if any request failed or errored
+  run_step h2load "${load[@]}" -D "$2" -d "$work/request.bin" -H 'content-type: application/grpc' -H 'te: trailers' "$1$method" >"$work/h2load.log" 2>&1 || true
+  rate=$(awk '/^finished in/ { gsub(",", "", $4); rate = $4 }
+       /^requests:/ { done = $8; if ($10 + $12 > 0) bad = 1 }
+       END { if (bad || rate == "" || done == 0) exit 1; print rate }' "$work/h2load.log") \
+    || { cat "$work/h2load.log" >&2; fail "h2load against $1 had failed requests or no result (output above)"; }
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { print a / b }'; }
 
-echo "warming up both for ${warmup}s each..."
-run "$grpc_url" "$warmup" >/dev/null
-run "$bare_url" "$warmup" >/dev/null
+echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "warming up seatgrpc for ${warmup}s..."
+run "$grpc_url" "$warmup"
+echo "warming up bare kestrel for ${warmup}s..."
+run "$bare_url" "$warmup"
 
 ours=(); bare=()
 for round in $(seq "$rounds"); do
-  o=$(run "$grpc_url" "$seconds"); b=$(run "$bare_url" "$seconds")
+  run "$grpc_url" "$seconds"; o=$rate
+  run "$bare_url" "$seconds"; b=$rate
   ours+=("$o"); bare+=("$b")
-  printf 'round %d: seatgrpc %s req/s, bare kestrel %s req/s, ratio %.3f\n' "$round" "$o" "$b" "$(ratio "$o" "$b")"
+  printf 'round %d/%d: seatgrpc %.0f req/s, bare kestrel %.0f req/s, ratio %.3f (load average %s)\n' \
+    "$round" "$rounds" "$o" "$b" "$(ratio "$o" "$b")" "$(cut -d' ' -f1 /proc/loadavg)"
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 mo=$(median "${ours[@]}"); mb=$(median "${bare[@]}")
 rss=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$server_pid/status")
-printf '\nsummary (h2load %s, %d rounds of %ds): seatgrpc median %.0f req/s, bare median %.0f req/s, ratio %.3f, server peak RSS %d MB\n' \
-  "${load[*]}" "$rounds" "$seconds" "$mo" "$mb" "$(ratio "$mo" "$mb")" "$rss"
+printf '\nsummary (h2load %s, %d rounds of %ds after %ds warm-up): seatgrpc median %.0f req/s, bare median %.0f req/s, ratio %.3f, server peak RSS %d MB\n' \
+  "${load[*]}" "$rounds" "$seconds" "$warmup" "$mo" "$mb" "$(ratio "$mo" "$mb")" "$rss"

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using Grpc.Core;
@@ -21,7 +22,8 @@ public class HealthServiceImpl : Grpc.Health.V1.Health.HealthBase
     private const int WatcherCapacity = 8;
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, ServingStatus> _statuses = new(StringComparer.Ordinal);
+    // Written under _lock (so watchers see changes in order), read without it: Check takes no lock.
+    private readonly ConcurrentDictionary<string, ServingStatus> _statuses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Channel<ServingStatus>>> _watchers = new(StringComparer.Ordinal);
     private bool _shutdown;
 
@@ -62,7 +64,7 @@ public class HealthServiceImpl : Grpc.Health.V1.Health.HealthBase
         ArgumentNullException.ThrowIfNull(service);
         lock (_lock)
         {
-            if (!_shutdown && _statuses.Remove(service))
+            if (!_shutdown && _statuses.TryRemove(service, out _))
             {
                 NotifyLocked(service, ServingStatus.ServiceUnknown);
             }
@@ -124,10 +126,7 @@ public class HealthServiceImpl : Grpc.Health.V1.Health.HealthBase
     public bool TryGetStatus(string service, out ServingStatus status)
     {
         ArgumentNullException.ThrowIfNull(service);
-        lock (_lock)
-        {
-            return _statuses.TryGetValue(service, out status);
-        }
+        return _statuses.TryGetValue(service, out status);
     }
 
     /// <inheritdoc />

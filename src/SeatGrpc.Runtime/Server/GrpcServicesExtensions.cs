@@ -1,4 +1,5 @@
 using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SeatGrpc.Runtime;
 using SeatGrpc.Runtime.Server.Internal;
@@ -18,6 +19,8 @@ public static class GrpcServicesExtensions
         services.AddRouting();
         services.AddOptions();
         services.TryAddSingleton<GrpcMethodCatalog>();
+        services.TryAddSingleton(new ServiceLifetimes(services));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, UnimplementedFallbackPolicy>());
         if (configureOptions is not null)
         {
             services.Configure(configureOptions);

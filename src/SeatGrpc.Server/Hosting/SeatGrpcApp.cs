@@ -37,6 +37,10 @@ public static class SeatGrpcApp
         // the generic host would log it a second time with one. Its Critical entries (a faulted background
         // service stopping the host) still show.
         builder.Logging.AddFilter(HostCategory, LogLevel.Critical);
+
+        // While this category is enabled at any level, ASP.NET Core opens an Activity and a log scope for every
+        // request (about a tenth of a trivial call's cost); our call log and StartupFailure cover what it would say.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownGrace);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<ListeningPorts>();

@@ -9,11 +9,13 @@ namespace SeatGrpc.Runtime.Health.Internal;
 /// </summary>
 internal sealed class HealthChecksHealthService(HealthServiceImpl health, HealthChecksStatusUpdater updater) : Grpc.Health.V1.Health.HealthBase
 {
-    public override async Task<HealthCheckResponse> Check(HealthCheckRequest request, ServerCallContext context)
+    public override Task<HealthCheckResponse> Check(HealthCheckRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await updater.RefreshIfStaleAsync(context.CancellationToken).ConfigureAwait(false);
-        return await health.Check(request, context).ConfigureAwait(false);
+
+        // Recent results: answer from the cached statuses at once, without an async state machine.
+        var refresh = updater.RefreshIfStaleAsync(context.CancellationToken);
+        return refresh.IsCompletedSuccessfully ? health.Check(request, context) : CheckAfterRefreshAsync(refresh, request, context);
     }
 
     public override async Task Watch(HealthCheckRequest request, IServerStreamWriter<HealthCheckResponse> responseStream, ServerCallContext context)
@@ -21,5 +23,11 @@ internal sealed class HealthChecksHealthService(HealthServiceImpl health, Health
         ArgumentNullException.ThrowIfNull(context);
         await updater.RefreshIfStaleAsync(context.CancellationToken).ConfigureAwait(false);
         await health.Watch(request, responseStream, context).ConfigureAwait(false);
+    }
+
+    private async Task<HealthCheckResponse> CheckAfterRefreshAsync(Task refresh, HealthCheckRequest request, ServerCallContext context)
+    {
+        await refresh.ConfigureAwait(false);
+        return await health.Check(request, context).ConfigureAwait(false);
     }
 }

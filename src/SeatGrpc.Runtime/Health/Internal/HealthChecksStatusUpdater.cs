@@ -36,10 +36,13 @@ internal sealed class HealthChecksStatusUpdater
         _logger = logger;
     }
 
-    /// <summary>Runs the checks unless the options ask for cached results or the last ones are recent enough.</summary>
+    /// <summary>
+    /// Runs the checks unless the options ask for cached results or the last ones are recent enough. The common
+    /// case, recent results, takes no lock and allocates nothing: one clock read against the last update's time.
+    /// </summary>
     public Task RefreshIfStaleAsync(CancellationToken cancellationToken)
     {
-        if (_options.UseHealthChecksCache)
+        if (_options.UseHealthChecksCache || IsFresh(Volatile.Read(ref _lastUpdate)))
         {
             return Task.CompletedTask;
         }
@@ -47,7 +50,7 @@ internal sealed class HealthChecksStatusUpdater
         Task running;
         lock (_lock)
         {
-            if (_lastUpdate != long.MinValue && _time.GetElapsedTime(_lastUpdate) < _options.MaxResultAge)
+            if (IsFresh(_lastUpdate))
             {
                 return Task.CompletedTask;
             }
@@ -83,11 +86,11 @@ internal sealed class HealthChecksStatusUpdater
             }
         }
 
-        lock (_lock)
-        {
-            _lastUpdate = _time.GetTimestamp();
-        }
+        Volatile.Write(ref _lastUpdate, _time.GetTimestamp());
     }
+
+    private bool IsFresh(long lastUpdate) =>
+        lastUpdate != long.MinValue && _time.GetElapsedTime(lastUpdate) < _options.MaxResultAge;
 
     private async Task RunAsync()
     {

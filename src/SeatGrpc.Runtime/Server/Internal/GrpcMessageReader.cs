@@ -17,7 +17,46 @@ internal static class GrpcMessageReader
     /// <param name="call">The call.</param>
     /// <param name="deserializer">The request marshaller's deserializer.</param>
     /// <returns>The message.</returns>
-    public static async ValueTask<T> ReadSingleMessageAsync<T>(HttpServerCallContext call, Func<DeserializationContext, T> deserializer)
+    public static ValueTask<T> ReadSingleMessageAsync<T>(HttpServerCallContext call, Func<DeserializationContext, T> deserializer)
+        where T : class
+    {
+        // Usually the whole body has arrived by the time the handler runs: read it without an async state machine.
+        var reader = call.HttpContext.Request.BodyReader;
+        if (reader.TryRead(out var result))
+        {
+            var buffer = result.Buffer;
+            if (!result.IsCompleted)
+            {
+                // Not all there yet: leave it unconsumed for the loop below.
+                reader.AdvanceTo(buffer.Start);
+                ThrowIfCanceled(result, call.CancellationToken);
+            }
+            else
+            {
+                T? message = null;
+                try
+                {
+                    TryReadMessage(call, ref buffer, deserializer, out message);
+                    if (message is not null && !buffer.IsEmpty)
+                    {
+                        throw ProtocolErrors.AdditionalData.ToException();
+                    }
+                }
+                finally
+                {
+                    reader.AdvanceTo(buffer.Start, buffer.End);
+                }
+
+                return message is not null
+                    ? ValueTask.FromResult(message)
+                    : throw (buffer.IsEmpty ? ProtocolErrors.NoMessage : ProtocolErrors.IncompleteMessage).ToException();
+            }
+        }
+
+        return ReadSingleMessageSlowAsync(call, deserializer);
+    }
+
+    private static async ValueTask<T> ReadSingleMessageSlowAsync<T>(HttpServerCallContext call, Func<DeserializationContext, T> deserializer)
         where T : class
     {
         var reader = call.HttpContext.Request.BodyReader;

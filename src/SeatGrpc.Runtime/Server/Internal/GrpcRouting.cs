@@ -115,7 +115,7 @@ internal static class GrpcRouting
         var handler = new UnimplementedCallHandler(catalog, logger);
         builder.Map(pattern, handler.HandleCallAsync)
             .WithDisplayName("gRPC - unimplemented")
-            .WithMetadata(new HttpMethodMetadata([HttpMethods.Post]))
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Post]), UnimplementedFallbackPolicy.FallbackMetadata)
             .Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = int.MaxValue);
     }
 }

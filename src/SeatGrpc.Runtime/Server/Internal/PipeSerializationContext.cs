@@ -11,8 +11,15 @@ namespace SeatGrpc.Runtime.Server.Internal;
 /// announces the size (protobuf's <c>IBufferMessage</c> path) and the message is not compressed, the payload
 /// is serialized straight into the pipe; otherwise it is collected first. Reused for each message of a call.
 /// </summary>
-internal sealed class PipeSerializationContext : SerializationContext
+/// <remarks>
+/// A small announced message takes one buffer from the pipe for its prefix and payload together, and commits it
+/// once: each <c>GetMemory</c> and <c>Advance</c> on Kestrel's response pipe takes the stream's lock.
+/// </remarks>
+internal sealed class PipeSerializationContext : SerializationContext, IBufferWriter<byte>
 {
+    // What one block of Kestrel's memory pool holds, prefix included; larger messages stream into the pipe.
+    private const int SingleBufferLimit = 4096;
+
     private PipeWriter? _writer;
     private string? _encoding;
     private int? _maxLength;
@@ -21,11 +28,14 @@ internal sealed class PipeSerializationContext : SerializationContext
     private int _payloadLength;
     private long _unflushedAtStart;
     private ArrayBufferWriter<byte>? _buffer;
+    private Memory<byte> _reserved;
+    private int _reservedWritten;
 
     private enum State
     {
         Idle,
         Started,
+        Reserved,
         Direct,
         Buffered,
     }
@@ -50,6 +60,7 @@ internal sealed class PipeSerializationContext : SerializationContext
         var state = _state;
         _state = State.Idle;
         _writer = null;
+        _reserved = default;
         if (state != State.Idle)
         {
             throw new InvalidOperationException("The serializer did not complete the serialization context.");
@@ -66,8 +77,21 @@ internal sealed class PipeSerializationContext : SerializationContext
 
         CheckLength(payloadLength);
         var writer = _writer!;
-        WriteHeader(writer, compressed: false, payloadLength);
         _payloadLength = payloadLength;
+        if (payloadLength <= SingleBufferLimit - GrpcProtocol.HeaderSize)
+        {
+            var memory = writer.GetMemory(GrpcProtocol.HeaderSize + payloadLength);
+            if (memory.Length >= GrpcProtocol.HeaderSize + payloadLength)
+            {
+                WriteHeader(memory.Span, compressed: false, payloadLength);
+                _reserved = memory;
+                _reservedWritten = 0;
+                _state = State.Reserved;
+                return;
+            }
+        }
+
+        WriteHeader(writer, compressed: false, payloadLength);
         _unflushedAtStart = writer.CanGetUnflushedBytes ? writer.UnflushedBytes : -1;
         _state = State.Direct;
     }
@@ -76,6 +100,8 @@ internal sealed class PipeSerializationContext : SerializationContext
     {
         switch (_state)
         {
+            case State.Reserved:
+                return this;
             case State.Direct:
                 return _writer!;
             case State.Started:
@@ -91,6 +117,15 @@ internal sealed class PipeSerializationContext : SerializationContext
     {
         switch (_state)
         {
+            case State.Reserved:
+                if (_reservedWritten != _payloadLength)
+                {
+                    throw WrongLength();
+                }
+
+                _writer!.Advance(GrpcProtocol.HeaderSize + _payloadLength);
+                _reserved = default;
+                break;
             case State.Direct:
                 CheckDirectLength();
                 break;
@@ -120,12 +155,68 @@ internal sealed class PipeSerializationContext : SerializationContext
         _state = State.Idle;
     }
 
+    Memory<byte> IBufferWriter<byte>.GetMemory(int sizeHint)
+    {
+        if (_state == State.Reserved)
+        {
+            var free = _payloadLength - _reservedWritten;
+            if (free > 0 && free >= sizeHint)
+            {
+                return _reserved.Slice(GrpcProtocol.HeaderSize + _reservedWritten, free);
+            }
+
+            SpillReserved();
+        }
+
+        return DirectWriter.GetMemory(sizeHint);
+    }
+
+    Span<byte> IBufferWriter<byte>.GetSpan(int sizeHint) => ((IBufferWriter<byte>)this).GetMemory(sizeHint).Span;
+
+    void IBufferWriter<byte>.Advance(int count)
+    {
+        if (_state != State.Reserved)
+        {
+            DirectWriter.Advance(count);
+            return;
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count > _payloadLength - _reservedWritten)
+        {
+            throw WrongLength();
+        }
+
+        _reservedWritten += count;
+    }
+
+    private PipeWriter DirectWriter =>
+        _state == State.Direct ? _writer! : throw new InvalidOperationException("The serialization context is not in use.");
+
     private static void WriteHeader(PipeWriter writer, bool compressed, int length)
     {
-        var header = writer.GetSpan(GrpcProtocol.HeaderSize);
+        WriteHeader(writer.GetSpan(GrpcProtocol.HeaderSize), compressed, length);
+        writer.Advance(GrpcProtocol.HeaderSize);
+    }
+
+    private static void WriteHeader(Span<byte> header, bool compressed, int length)
+    {
         header[0] = compressed ? (byte)1 : (byte)0;
         BinaryPrimitives.WriteUInt32BigEndian(header[1..], (uint)length);
-        writer.Advance(GrpcProtocol.HeaderSize);
+    }
+
+    private static InvalidOperationException WrongLength() =>
+        new("The serializer wrote a different number of bytes than it announced.");
+
+    // A marshaller that asks for more room than the announced length leaves: commit the reserved part and write
+    // the rest straight into the pipe, as for a large message.
+    private void SpillReserved()
+    {
+        var writer = _writer!;
+        writer.Advance(GrpcProtocol.HeaderSize + _reservedWritten);
+        _unflushedAtStart = writer.CanGetUnflushedBytes ? writer.UnflushedBytes - _reservedWritten : -1;
+        _reserved = default;
+        _state = State.Direct;
     }
 
     private void WritePayload(ReadOnlySpan<byte> payload)
@@ -158,7 +249,7 @@ internal sealed class PipeSerializationContext : SerializationContext
         var writer = _writer!;
         if (_unflushedAtStart >= 0 && writer.UnflushedBytes - _unflushedAtStart != _payloadLength)
         {
-            throw new InvalidOperationException("The serializer wrote a different number of bytes than it announced.");
+            throw WrongLength();
         }
     }
 }

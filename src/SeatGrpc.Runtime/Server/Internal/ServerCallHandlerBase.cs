@@ -63,7 +63,7 @@ internal abstract class ServerCallHandlerBase<TService, TRequest, TResponse>
     /// <param name="created">True when the instance must be released after the call.</param>
     /// <returns>The instance.</returns>
     protected TService CreateService(HttpContext httpContext, out bool created) =>
-        _activator.Create(httpContext.RequestServices, out created);
+        _activator.Create(httpContext, out created);
 
     /// <summary>Activates the call's interceptors.</summary>
     /// <param name="httpContext">The request.</param>
