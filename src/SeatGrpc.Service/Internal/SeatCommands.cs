@@ -40,7 +40,7 @@ internal sealed class SeatCommands
         RequestValidator.Validate(request).ThrowIfAny();
         var key = RequestFingerprint.KeyFor(request, request.RequestId, nameof(SeatService.SeatServiceBase.RevokeSeat));
         var result = await _store.Allocator.RevokeSeatAsync(
-                request.Name, ProtoMapper.NullIfEmpty(request.Etag), key, static seat => Encode(new RevokeSeatResponse { Seat = ProtoMapper.ToProto(seat) }),
+                request.Name, ProtoMapper.NullIfEmpty(request.Etag), key, static seat => new RevokeSeatResponse { Seat = ProtoMapper.ToProto(seat) }.ToByteArray(),
                 cancellationToken)
             .ConfigureAwait(false);
         return result.Value is { } fresh
@@ -53,7 +53,7 @@ internal sealed class SeatCommands
         RequestValidator.Validate(request).ThrowIfAny();
         var key = RequestFingerprint.KeyFor(request, request.RequestId, nameof(SeatService.SeatServiceBase.ResendInvitation));
         var result = await _store.Allocator.ResendInvitationAsync(
-                request.Name, key, static assigned => Encode(new ResendInvitationResponse { Seat = ProtoMapper.ToProto(assigned.Seat) }),
+                request.Name, key, static assigned => new ResendInvitationResponse { Seat = ProtoMapper.ToProto(assigned.Seat) }.ToByteArray(),
                 cancellationToken)
             .ConfigureAwait(false);
         return result.Value is { } fresh
@@ -67,7 +67,7 @@ internal sealed class SeatCommands
         var key = RequestFingerprint.KeyFor(request, request.RequestId, nameof(SeatService.SeatServiceBase.ClaimSeat));
         var result = await _store.Allocator.ClaimSeatAsync(
                 request.InvitationToken, ProtoMapper.NullIfEmpty(request.CustomerId), key,
-                static seat => Encode(new ClaimSeatResponse { Seat = ProtoMapper.ToProto(seat) }), cancellationToken)
+                static seat => new ClaimSeatResponse { Seat = ProtoMapper.ToProto(seat) }.ToByteArray(), cancellationToken)
             .ConfigureAwait(false);
         return result.Value is { } fresh
             ? new ClaimSeatResponse { Seat = ProtoMapper.ToProto(fresh) }
@@ -81,12 +81,10 @@ internal sealed class SeatCommands
         var key = RequestFingerprint.KeyFor(request, request.RequestId, nameof(SeatService.SeatServiceBase.UpsertSeatPool));
         var settings = new PoolSettings(pool.Name, pool.TotalSeats, pool.CustomerId, pool.MinSeats, pool.MaxSeats);
         var result = await _store.Allocator.UpsertPoolAsync(
-                settings, key, static stored => Encode(new UpsertSeatPoolResponse { Pool = ProtoMapper.ToProto(stored) }), cancellationToken)
+                settings, key, static stored => new UpsertSeatPoolResponse { Pool = ProtoMapper.ToProto(stored) }.ToByteArray(), cancellationToken)
             .ConfigureAwait(false);
         return result.Value is { } fresh
             ? new UpsertSeatPoolResponse { Pool = ProtoMapper.ToProto(fresh) }
             : UpsertSeatPoolResponse.Parser.ParseFrom(result.StoredResponse.Span);
     }
-
-    private static byte[] Encode(IMessage response) => response.ToByteArray();
 }

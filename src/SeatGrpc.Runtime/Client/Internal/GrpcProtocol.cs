@@ -15,7 +15,6 @@ internal static class GrpcProtocol
     public const string AcceptEncodingHeader = "grpc-accept-encoding";
     public const string StatusHeader = "grpc-status";
     public const string MessageHeader = "grpc-message";
-    public const string StatusDetailsHeader = "grpc-status-details-bin";
 
     /// <summary>The call header that asks for compressed requests; the official client's name for it.</summary>
     public const string RequestEncodingHeader = "grpc-internal-encoding-request";

@@ -9,7 +9,6 @@ internal static class GrpcProtocol
     public const string ContentTypeProto = "application/grpc+proto";
     public const string StatusTrailer = "grpc-status";
     public const string MessageTrailer = "grpc-message";
-    public const string StatusDetailsTrailer = "grpc-status-details-bin";
     public const string TimeoutHeader = "grpc-timeout";
     public const string EncodingHeader = "grpc-encoding";
     public const string AcceptEncodingHeader = "grpc-accept-encoding";
