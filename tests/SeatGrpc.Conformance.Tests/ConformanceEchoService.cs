@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Grpc.Core;
-using SeatGrpc.Runtime.Tests.Echo;
+using SeatGrpc.Conformance.Tests.Echo;
 
 namespace SeatGrpc.Conformance.Tests;
 

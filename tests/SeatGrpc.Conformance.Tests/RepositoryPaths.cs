@@ -9,7 +9,7 @@ internal static class RepositoryPaths
 
     public static string ThirdPartyProtos => Path.Combine(Root, "protos", "third_party");
 
-    public static string EchoProtos => Path.Combine(Root, "tests", "SeatGrpc.Runtime.Tests", "Protos");
+    public static string EchoProtos => Path.Combine(Root, "tests", "SeatGrpc.Conformance.Tests", "Protos");
 
     public static string PythonScripts => Path.Combine(Root, "tests", "conformance", "python");
 

@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
-using SeatGrpc.Rpc;
+using Google.Rpc;
 
 namespace SeatGrpc.Contracts.Tests;
 
@@ -27,20 +27,8 @@ public sealed class ErrorDetailsTests
     }
 
     [Fact]
-    public void ErrorInfo_ReasonIsWireCompatibleWithThePackagedType()
-    {
-        var bytes = new ErrorInfo { Reason = "SEAT_NOT_FOUND", Domain = "seats.v1" }.ToByteArray();
-
-        var packaged = Google.Rpc.ErrorInfo.Parser.ParseFrom(bytes);
-
-        Assert.Equal("SEAT_NOT_FOUND", packaged.Type);
-        Assert.Equal("seats.v1", packaged.Domain);
-    }
-
-    [Fact]
     public void SeatChangeError_SerializesIntoABufferWriter()
     {
-        // The packaged google.rpc.Status predates buffer serialization; ours must nest in a message the runtime writes to a pipe.
         var response = new Seats.V1.ManageSeatsResponse { Error = new Status { Code = 9, Message = "no seats" } };
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
 

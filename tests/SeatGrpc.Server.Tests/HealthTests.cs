@@ -63,7 +63,7 @@ public sealed class HealthTests
         var outage = await Assert.ThrowsAsync<RpcException>(() => seats.GetSeatPoolAsync(
             new Seats.V1.GetSeatPoolRequest { Name = "subscriptions/any" }, deadline: DateTime.UtcNow.AddSeconds(30)).ResponseAsync);
         Assert.Equal(StatusCode.Unavailable, outage.StatusCode);
-        Assert.Equal("DATABASE_UNAVAILABLE", outage.GetRpcStatus()?.GetDetail<SeatGrpc.Rpc.ErrorInfo>()?.Reason);
+        Assert.Equal("DATABASE_UNAVAILABLE", outage.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>()?.Reason);
 
         Assert.Null(cluster.Start());
 

@@ -84,7 +84,7 @@ public sealed class BatchManageSeatsTests : IClassFixture<SeatServer>
             StatusCode.AlreadyExists,
             "GRANTEE_ALREADY_SEATED");
 
-        Assert.Equal("1", status.GetDetail<SeatGrpc.Rpc.ErrorInfo>()!.Metadata["change_index"]);
+        Assert.Equal("1", status.GetDetail<Google.Rpc.ErrorInfo>()!.Metadata["change_index"]);
         Assert.Empty(await Seeds.ListAllAsync(_server.Client, pool));
     }
 
@@ -98,7 +98,7 @@ public sealed class BatchManageSeatsTests : IClassFixture<SeatServer>
             StatusCode.NotFound,
             "GRANTEE_NOT_SEATED");
 
-        Assert.Equal("1", status.GetDetail<SeatGrpc.Rpc.ErrorInfo>()!.Metadata["change_index"]);
+        Assert.Equal("1", status.GetDetail<Google.Rpc.ErrorInfo>()!.Metadata["change_index"]);
     }
 
     [Fact]

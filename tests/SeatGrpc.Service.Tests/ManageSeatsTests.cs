@@ -1,4 +1,4 @@
-using SeatGrpc.Rpc;
+using Google.Rpc;
 
 namespace SeatGrpc.Service.Tests;
 

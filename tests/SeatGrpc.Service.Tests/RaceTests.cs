@@ -30,7 +30,7 @@ public sealed class RaceTests : IClassFixture<SeatServer>
             }
             catch (RpcException ex)
             {
-                Assert.Equal("NO_SEATS_AVAILABLE", ex.GetRpcStatus()?.GetDetail<SeatGrpc.Rpc.ErrorInfo>()?.Reason);
+                Assert.Equal("NO_SEATS_AVAILABLE", ex.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>()?.Reason);
                 return ex.StatusCode;
             }
         }).ToList();
@@ -64,7 +64,7 @@ public sealed class RaceTests : IClassFixture<SeatServer>
             }
             catch (RpcException ex)
             {
-                Assert.Equal("NO_SEATS_AVAILABLE", ex.GetRpcStatus()?.GetDetail<SeatGrpc.Rpc.ErrorInfo>()?.Reason);
+                Assert.Equal("NO_SEATS_AVAILABLE", ex.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>()?.Reason);
                 return ex.StatusCode;
             }
         }).ToList();
@@ -98,7 +98,7 @@ public sealed class RaceTests : IClassFixture<SeatServer>
             }
             catch (RpcException ex)
             {
-                Assert.Equal("GRANTEE_NOT_SEATED", ex.GetRpcStatus()?.GetDetail<SeatGrpc.Rpc.ErrorInfo>()?.Reason);
+                Assert.Equal("GRANTEE_NOT_SEATED", ex.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>()?.Reason);
                 return (Index: i, Code: ex.StatusCode);
             }
         }).ToList();

@@ -1,4 +1,4 @@
-using SeatGrpc.Rpc;
+using Google.Rpc;
 using Grpc.Core;
 using Xunit;
 
@@ -8,7 +8,7 @@ namespace SeatGrpc.Testing;
 public static class RpcStatusAssert
 {
     /// <summary>Awaits the call (bounded), expects an <see cref="RpcException"/> with <paramref name="code"/> and returns its rich status.</summary>
-    public static async Task<SeatGrpc.Rpc.Status> FailsAsync(Func<Task> call, StatusCode code, string? reason = null, TimeSpan? timeout = null)
+    public static async Task<Google.Rpc.Status> FailsAsync(Func<Task> call, StatusCode code, string? reason = null, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(call);
         var exception = await Assert.ThrowsAsync<RpcException>(() => call().WithTimeout(timeout)).ConfigureAwait(false);
@@ -26,7 +26,7 @@ public static class RpcStatusAssert
     }
 
     /// <summary>Expects an ErrorInfo with the reason and domain <c>seats.v1</c>; returns it.</summary>
-    public static ErrorInfo AssertReason(SeatGrpc.Rpc.Status status, string reason)
+    public static ErrorInfo AssertReason(Google.Rpc.Status status, string reason)
     {
         ArgumentNullException.ThrowIfNull(status);
         var info = status.GetDetail<ErrorInfo>();
@@ -39,7 +39,7 @@ public static class RpcStatusAssert
     }
 
     /// <summary>The BadRequest field paths of a status, in order.</summary>
-    public static IReadOnlyList<string> ViolatedFields(SeatGrpc.Rpc.Status status)
+    public static IReadOnlyList<string> ViolatedFields(Google.Rpc.Status status)
     {
         ArgumentNullException.ThrowIfNull(status);
         var badRequest = status.GetDetail<BadRequest>();

@@ -44,30 +44,17 @@ public static class SeatGrpcApp
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownGrace);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<ListeningPorts>();
-        builder.Services.AddGrpc();
         builder.Services.AddSeatService(options =>
         {
             options.SqlitePath = settings.Sqlite;
             options.PostgresConnectionString = settings.Postgres;
             options.InvitationLifetime = settings.InvitationLifetime;
         });
-        builder.Services.AddGrpcHealthChecks();
-        builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcJsonGateway(options =>
-        {
-            options.OpenApiTitle = "SeatGrpc";
-            options.ErrorDomain = "seats.v1"; // the gateway's own errors carry an ErrorInfo like the service's (SPEC.md section 4)
-            options.SourceInfoDescriptorSets.Add(Seats.V1.SeatsContract.SourceInfoDescriptorSet());
-        });
+        builder.Services.AddSeatGrpcPlatform();
         builder.WebHost.ConfigureKestrel((context, kestrel) => ConfigureEndpoints(kestrel, settings, kestrel.ApplicationServices.GetRequiredService<ListeningPorts>()));
 
         var app = builder.Build();
-        app.MapGrpcService<SeatGrpcService>();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
-
-        // After every MapGrpcService: the gateway binds the HTTP rules of the methods mapped so far.
-        app.MapGrpcJsonGateway();
+        app.MapSeatGrpcPlatform();
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<ListeningPorts>().Announce(app.Logger));
         return app;
     }

@@ -1,4 +1,4 @@
-using SeatGrpc.Rpc;
+using Google.Rpc;
 using Grpc.Core;
 
 namespace SeatGrpc.Service.Internal;
@@ -21,7 +21,7 @@ internal sealed class FieldViolations
     }
 
     /// <summary>The INVALID_ARGUMENT status listing the violations; null when there are none.</summary>
-    public SeatGrpc.Rpc.Status? ToStatus() => IsEmpty ? null : StatusMapping.InvalidFields(Items);
+    public Google.Rpc.Status? ToStatus() => IsEmpty ? null : StatusMapping.InvalidFields(Items);
 
     /// <summary>Throws the INVALID_ARGUMENT status when a field is invalid.</summary>
     public void ThrowIfAny()

@@ -1,5 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
-using SeatGrpc.Rpc;
+using Google.Rpc;
 using Grpc.Core;
 using SeatGrpc.Domain;
 
@@ -31,7 +31,7 @@ internal static class StatusMapping
     public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
 
     /// <summary>INVALID_ARGUMENT, reason INVALID_FIELD, with every violation in a BadRequest.</summary>
-    public static SeatGrpc.Rpc.Status InvalidFields(IReadOnlyList<BadRequest.Types.FieldViolation> violations)
+    public static Google.Rpc.Status InvalidFields(IReadOnlyList<BadRequest.Types.FieldViolation> violations)
     {
         var first = violations[0];
         var more = violations.Count > 1 ? $" (and {violations.Count - 1} more)" : string.Empty;
@@ -43,7 +43,7 @@ internal static class StatusMapping
     }
 
     /// <summary>The status of a domain error; a batch error keeps its change's reason and adds <c>change_index</c>.</summary>
-    public static SeatGrpc.Rpc.Status FromDomain(SeatDomainException exception)
+    public static Google.Rpc.Status FromDomain(SeatDomainException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
         if (exception is { Kind: SeatErrorKind.BatchChangeFailed, ChangeError: { } change, ChangeIndex: { } index })
@@ -66,7 +66,7 @@ internal static class StatusMapping
     }
 
     /// <summary>The ErrorInfo reason of a status, for logs; empty when it has none.</summary>
-    public static string ReasonOf(SeatGrpc.Rpc.Status? status)
+    public static string ReasonOf(Google.Rpc.Status? status)
     {
         foreach (var detail in status?.Details ?? [])
         {
@@ -106,10 +106,10 @@ internal static class StatusMapping
     };
 
     /// <summary>UNAVAILABLE: the database could not be reached; the call changed nothing and can be retried.</summary>
-    public static SeatGrpc.Rpc.Status Unavailable() =>
+    public static Google.Rpc.Status Unavailable() =>
         Create(StatusCode.Unavailable, DatabaseUnavailable, "The seat database is unavailable; retry later.");
 
-    public static SeatGrpc.Rpc.Status Create(StatusCode code, string reason, string message, params (string Key, string Value)[] metadata)
+    public static Google.Rpc.Status Create(StatusCode code, string reason, string message, params (string Key, string Value)[] metadata)
     {
         var info = new ErrorInfo { Reason = reason, Domain = ErrorDomain };
         foreach (var (key, value) in metadata)
@@ -117,7 +117,7 @@ internal static class StatusMapping
             info.Metadata.Add(key, value);
         }
 
-        var status = new SeatGrpc.Rpc.Status { Code = (int)code, Message = message };
+        var status = new Google.Rpc.Status { Code = (int)code, Message = message };
         status.Details.Add(Any.Pack(info));
         return status;
     }

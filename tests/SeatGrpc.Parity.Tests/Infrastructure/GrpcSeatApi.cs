@@ -64,7 +64,7 @@ internal sealed class GrpcSeatApi : ISeatApi
     }
 
     /// <summary>The call's <c>grpc-status-details-bin</c>; its code and message must match the call's own status.</summary>
-    internal static SeatGrpc.Rpc.Status ToStatus(RpcException error)
+    internal static Google.Rpc.Status ToStatus(RpcException error)
     {
         var status = error.GetRpcStatus()
             ?? throw new Xunit.Sdk.XunitException($"{error.StatusCode} '{error.Status.Detail}' carries no grpc-status-details-bin.");

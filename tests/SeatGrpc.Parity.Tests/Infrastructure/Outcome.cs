@@ -9,7 +9,7 @@ namespace SeatGrpc.Parity.Tests.Infrastructure;
 internal sealed class Outcome<T>
     where T : class, IMessage<T>
 {
-    private Outcome(T? response, SeatGrpc.Rpc.Status? error, int? httpStatus)
+    private Outcome(T? response, Google.Rpc.Status? error, int? httpStatus)
     {
         Response = response;
         Error = error;
@@ -18,7 +18,7 @@ internal sealed class Outcome<T>
 
     public T? Response { get; }
 
-    public SeatGrpc.Rpc.Status? Error { get; }
+    public Google.Rpc.Status? Error { get; }
 
     /// <summary>The HTTP status of a REST answer; null over gRPC.</summary>
     public int? HttpStatus { get; }
@@ -27,12 +27,12 @@ internal sealed class Outcome<T>
     public T Ok => Response ?? throw new Xunit.Sdk.XunitException($"Expected a response, got the error {Error}.");
 
     /// <summary>The error, or a test failure naming the response.</summary>
-    public SeatGrpc.Rpc.Status Failed => Error ?? throw new Xunit.Sdk.XunitException($"Expected an error, got {Response}.");
+    public Google.Rpc.Status Failed => Error ?? throw new Xunit.Sdk.XunitException($"Expected an error, got {Response}.");
 
     /// <summary>The message to compare: the response or the status.</summary>
     public IMessage Message => (IMessage?)Response ?? Error!;
 
     public static Outcome<T> Success(T response, int? httpStatus = null) => new(response, null, httpStatus);
 
-    public static Outcome<T> Failure(SeatGrpc.Rpc.Status error, int? httpStatus = null) => new(null, error, httpStatus);
+    public static Outcome<T> Failure(Google.Rpc.Status error, int? httpStatus = null) => new(null, error, httpStatus);
 }

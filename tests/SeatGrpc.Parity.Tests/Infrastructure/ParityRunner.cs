@@ -33,7 +33,7 @@ internal static class ParityRunner
             // Strings first, for a readable diff; then the messages themselves.
             Assert.Equal($"{step}: {RestJson.Formatter.Format(expected)}", $"{step}: {RestJson.Formatter.Format(actual)}");
             Assert.Equal(expected, actual);
-            if (actual is SeatGrpc.Rpc.Status status && rest.Steps[i].HttpStatus is { } http && http != 200)
+            if (actual is Google.Rpc.Status status && rest.Steps[i].HttpStatus is { } http && http != 200)
             {
                 Assert.True(ExpectedHttpStatus((StatusCode)status.Code) == http, $"{step}: {(StatusCode)status.Code} answered HTTP {http}.");
             }

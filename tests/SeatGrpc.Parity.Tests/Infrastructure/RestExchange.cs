@@ -32,7 +32,7 @@ internal sealed record RestExchange(HttpStatusCode Status, HttpResponseHeaders H
     }
 
     /// <summary>Asserts a google.rpc.Status answer: HTTP status, code, ErrorInfo reason (domain seats.v1), and the BadRequest field if given.</summary>
-    public SeatGrpc.Rpc.Status Rejected(HttpStatusCode http, StatusCode code, string reason, string? field = null)
+    public Google.Rpc.Status Rejected(HttpStatusCode http, StatusCode code, string reason, string? field = null)
     {
         Assert.True(Status == http, $"Expected {(int)http}, got {(int)Status}: {Body}");
         RestJson.AssertJsonContentType(ContentHeaders.ContentType, Body);

@@ -11,7 +11,7 @@ namespace SeatGrpc.Parity.Tests.Infrastructure;
 internal static class RestJson
 {
     public static readonly TypeRegistry Registry = TypeRegistry.FromFiles(
-        SeatsReflection.Descriptor, SeatGrpc.Rpc.StatusReflection.Descriptor, SeatGrpc.Rpc.ErrorDetailsReflection.Descriptor);
+        SeatsReflection.Descriptor, Google.Rpc.StatusReflection.Descriptor, Google.Rpc.ErrorDetailsReflection.Descriptor);
 
     public static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false).WithTypeRegistry(Registry));
 
@@ -42,7 +42,7 @@ internal static class RestJson
         }
     }
 
-    public static SeatGrpc.Rpc.Status ParseStatus(string json) => Parse(SeatGrpc.Rpc.Status.Parser, json);
+    public static Google.Rpc.Status ParseStatus(string json) => Parse(Google.Rpc.Status.Parser, json);
 
     public static void AssertJsonContentType(MediaTypeHeaderValue? contentType, string body)
     {

@@ -37,7 +37,7 @@ public sealed class AssignSeatParityTests : IClassFixture<ParityServer>
         });
 
         // The trace is right, not only equal: checked on the REST run (the gRPC one equals it).
-        var full = Assert.IsType<SeatGrpc.Rpc.Status>(rest.Steps[3].Message);
+        var full = Assert.IsType<Google.Rpc.Status>(rest.Steps[3].Message);
         Assert.Equal((int)StatusCode.FailedPrecondition, full.Code);
         Assert.Equal(400, rest.Steps[3].HttpStatus);
         RpcStatusAssert.AssertReason(full, "NO_SEATS_AVAILABLE");

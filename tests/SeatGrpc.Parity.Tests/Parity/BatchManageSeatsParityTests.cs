@@ -28,7 +28,7 @@ public sealed class BatchManageSeatsParityTests : IClassFixture<ParityServer>
             run.Record("list after the failed batch", await run.Api.ListSeatsAsync(new ListSeatsRequest { Parent = run.Pool }));
         });
 
-        var failed = (SeatGrpc.Rpc.Status)runs.Rest.Steps[2].Message;
+        var failed = (Google.Rpc.Status)runs.Rest.Steps[2].Message;
         Assert.Equal((int)StatusCode.NotFound, failed.Code);
         Assert.Equal(404, runs.Rest.Steps[2].HttpStatus);
         Assert.Equal("2", RpcStatusAssert.AssertReason(failed, "GRANTEE_NOT_SEATED").Metadata["change_index"]);

@@ -54,7 +54,7 @@ public sealed class IdempotencyParityTests : IClassFixture<ParityServer>
         Assert.Equal(first.Seat, replay.Seat);
         Assert.NotEmpty(first.InvitationToken);
         Assert.Empty(replay.InvitationToken);
-        var reused = (SeatGrpc.Rpc.Status)steps[4].Message;
+        var reused = (Google.Rpc.Status)steps[4].Message;
         Assert.Equal((int)StatusCode.InvalidArgument, reused.Code);
         RpcStatusAssert.AssertReason(reused, "REQUEST_ID_REUSED");
         Assert.Equal(((BatchManageSeatsResponse)steps[5].Message).Results[0].Seat, ((BatchManageSeatsResponse)steps[6].Message).Results[0].Seat);

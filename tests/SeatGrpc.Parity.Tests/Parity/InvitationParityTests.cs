@@ -49,7 +49,7 @@ public sealed class InvitationParityTests : IClassFixture<ParityServer>
 
     private static void AssertRejected((string Step, Google.Protobuf.IMessage Message, int? HttpStatus) step, StatusCode code, string reason)
     {
-        var status = Assert.IsType<SeatGrpc.Rpc.Status>(step.Message);
+        var status = Assert.IsType<Google.Rpc.Status>(step.Message);
         Assert.Equal((int)code, status.Code);
         Assert.Equal(400, step.HttpStatus);
         RpcStatusAssert.AssertReason(status, reason);

@@ -69,7 +69,7 @@ public sealed class ListSeatsParityTests : IClassFixture<ParityServer>
             }));
         });
 
-        var status = (SeatGrpc.Rpc.Status)runs.Rest.Steps[^1].Message;
+        var status = (Google.Rpc.Status)runs.Rest.Steps[^1].Message;
         Assert.Equal((int)StatusCode.InvalidArgument, status.Code);
         RpcStatusAssert.AssertReason(status, "INVALID_PAGE_TOKEN");
         Assert.Equal(["page_token"], RpcStatusAssert.ViolatedFields(status));
@@ -88,7 +88,7 @@ public sealed class ListSeatsParityTests : IClassFixture<ParityServer>
 
         var assignedSeat = ((AssignSeatResponse)runs.Rest.Steps[1].Message).Seat;
         Assert.Equal(assignedSeat, ((GetSeatResponse)runs.Rest.Steps[2].Message).Seat);
-        var missing = (SeatGrpc.Rpc.Status)runs.Rest.Steps[3].Message;
+        var missing = (Google.Rpc.Status)runs.Rest.Steps[3].Message;
         Assert.Equal((int)StatusCode.NotFound, missing.Code);
         Assert.Equal(404, runs.Rest.Steps[3].HttpStatus);
         RpcStatusAssert.AssertReason(missing, "SEAT_NOT_FOUND");

@@ -48,11 +48,11 @@ public sealed class RevokeSeatParityTests : IClassFixture<ParityServer>
             run.Record("revoke unknown", await run.Api.RevokeSeatAsync(new RevokeSeatRequest { Name = "seats/nope" }));
         });
 
-        var stale = (SeatGrpc.Rpc.Status)runs.Rest.Steps[3].Message;
+        var stale = (Google.Rpc.Status)runs.Rest.Steps[3].Message;
         Assert.Equal((int)StatusCode.Aborted, stale.Code);
         Assert.Equal(409, runs.Rest.Steps[3].HttpStatus);
         RpcStatusAssert.AssertReason(stale, "ETAG_MISMATCH");
         Assert.Equal(SeatStatus.Revoked, ((RevokeSeatResponse)runs.Rest.Steps[4].Message).Seat.Status);
-        RpcStatusAssert.AssertReason((SeatGrpc.Rpc.Status)runs.Rest.Steps[5].Message, "SEAT_NOT_FOUND");
+        RpcStatusAssert.AssertReason((Google.Rpc.Status)runs.Rest.Steps[5].Message, "SEAT_NOT_FOUND");
     }
 }

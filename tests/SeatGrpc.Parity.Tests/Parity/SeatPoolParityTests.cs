@@ -44,15 +44,15 @@ public sealed class SeatPoolParityTests : IClassFixture<ParityServer>
         var steps = runs.Rest.Steps;
         var grown = ((UpsertSeatPoolResponse)steps[3].Message).Pool;
         Assert.Equal((5, 2, 3), (grown.TotalSeats, grown.OccupiedSeats, grown.AvailableSeats));
-        var shrink = (SeatGrpc.Rpc.Status)steps[4].Message;
+        var shrink = (Google.Rpc.Status)steps[4].Message;
         Assert.Equal((int)StatusCode.FailedPrecondition, shrink.Code);
         Assert.Equal(400, steps[4].HttpStatus);
         RpcStatusAssert.AssertReason(shrink, "POOL_BELOW_OCCUPIED");
-        RpcStatusAssert.AssertReason((SeatGrpc.Rpc.Status)steps[5].Message, "POOL_BOUNDS_VIOLATED");
+        RpcStatusAssert.AssertReason((Google.Rpc.Status)steps[5].Message, "POOL_BOUNDS_VIOLATED");
         var pool = ((GetSeatPoolResponse)steps[6].Message).Pool;
         Assert.Equal((5, 1, 10), (pool.TotalSeats, pool.MinSeats, pool.MaxSeats));
         Assert.Equal(grown.Etag, pool.Etag);
         Assert.Equal(404, steps[7].HttpStatus);
-        RpcStatusAssert.AssertReason((SeatGrpc.Rpc.Status)steps[7].Message, "POOL_NOT_FOUND");
+        RpcStatusAssert.AssertReason((Google.Rpc.Status)steps[7].Message, "POOL_NOT_FOUND");
     }
 }

@@ -43,17 +43,17 @@ public sealed class ValidationParityTests : IClassFixture<ParityServer>
 
         foreach (var step in runs.Rest.Steps.Skip(1))
         {
-            var status = Assert.IsType<SeatGrpc.Rpc.Status>(step.Message);
+            var status = Assert.IsType<Google.Rpc.Status>(step.Message);
             Assert.Equal((int)StatusCode.InvalidArgument, status.Code);
             Assert.Equal(400, step.HttpStatus);
             RpcStatusAssert.AssertReason(status, "INVALID_FIELD");
         }
 
-        var assign = (SeatGrpc.Rpc.Status)runs.Rest.Steps[1].Message;
+        var assign = (Google.Rpc.Status)runs.Rest.Steps[1].Message;
         Assert.Equal(4, RpcStatusAssert.ViolatedFields(assign).Count);
         Assert.Contains("email", RpcStatusAssert.ViolatedFields(assign));
         Assert.Contains("request_id", RpcStatusAssert.ViolatedFields(assign));
-        var batch = (SeatGrpc.Rpc.Status)runs.Rest.Steps[4].Message;
+        var batch = (Google.Rpc.Status)runs.Rest.Steps[4].Message;
         Assert.Contains(RpcStatusAssert.ViolatedFields(batch), f => f.StartsWith("changes[1]", StringComparison.Ordinal));
         Assert.Contains(RpcStatusAssert.ViolatedFields(batch), f => f.StartsWith("changes[2]", StringComparison.Ordinal));
     }

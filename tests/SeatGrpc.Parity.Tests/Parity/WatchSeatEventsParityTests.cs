@@ -67,7 +67,7 @@ public sealed class WatchSeatEventsParityTests : IClassFixture<ParityServer>
 
         var after = ((WatchSeatEventsResponse)runs.Rest.Steps[3].Message).Event;
         Assert.Equal((3L, "b@example.com"), (after.Sequence, after.Grantee.Email));
-        var missing = (SeatGrpc.Rpc.Status)runs.Rest.Steps[4].Message;
+        var missing = (Google.Rpc.Status)runs.Rest.Steps[4].Message;
         Assert.Equal((int)StatusCode.NotFound, missing.Code);
         Assert.Equal(404, runs.Rest.Steps[4].HttpStatus);
         RpcStatusAssert.AssertReason(missing, "POOL_NOT_FOUND");

@@ -74,7 +74,7 @@ public sealed class RequestRejectionTests : IClassFixture<ParityServer>
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         var status = RestJson.ParseStatus(response.Body);
         Assert.Equal((int)StatusCode.InvalidArgument, status.Code);
-        var info = status.GetDetail<SeatGrpc.Rpc.ErrorInfo>();
+        var info = status.GetDetail<Google.Rpc.ErrorInfo>();
         Assert.NotNull(info);
         Assert.Equal("seats.v1", info.Domain);
         Assert.Contains(info.Reason, MalformedReasons);

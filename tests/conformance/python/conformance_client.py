@@ -4,7 +4,7 @@
 Usage: conformance_client.py --stubs DIR --target 127.0.0.1:PORT SCENARIO [SCENARIO...]
 
 DIR holds stubs generated at test time with protoc --python_out --grpc_out (grpc_python_plugin):
-echo_pb2*.py (tests/SeatGrpc.Runtime.Tests/Protos/echo.proto), health_pb2*.py and reflection_pb2*.py
+echo_pb2*.py (tests/SeatGrpc.Conformance.Tests/Protos/echo.proto), health_pb2*.py and reflection_pb2*.py
 (copied to the top level of a temporary include dir, so their module names do not clash with the grpc
 package), and status_pb2.py / error_details_pb2.py (google/rpc, messages only).
 

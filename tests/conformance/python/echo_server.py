@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent gRPC server (python3-grpcio) for testing SeatGrpc's C# client.
 
-Implements grpc.testing.echo.v1.EchoService from tests/SeatGrpc.Runtime.Tests/Protos/echo.proto.
+Implements grpc.testing.echo.v1.EchoService from tests/SeatGrpc.Conformance.Tests/Protos/echo.proto.
 The stubs are generated at test time into --stubs (protoc --python_out --grpc_python_out).
 Prints "READY <port>" on stdout once it listens on 127.0.0.1.
 

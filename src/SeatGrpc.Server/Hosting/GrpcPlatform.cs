@@ -1,0 +1,86 @@
+using Google.Protobuf.Reflection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.OpenApi.Models;
+using SeatGrpc.Service;
+
+namespace SeatGrpc.Server.Hosting;
+
+/// <summary>
+/// The official gRPC stack as SeatGrpc configures it: Grpc.AspNetCore with JSON transcoding, health checks,
+/// reflection and the OpenAPI document, plus our small pieces at its seams (the call log, the REST request guard).
+/// </summary>
+internal static class GrpcPlatform
+{
+    /// <summary>The largest message or REST body a call may send (SPEC.md section 5).</summary>
+    public const int MaxReceiveMessageSize = 4 * 1024 * 1024;
+
+    /// <summary>Where the OpenAPI document is served.</summary>
+    public const string OpenApiRoute = "openapi/{documentName}.json";
+
+    /// <summary>How often the database health check runs; Check and Watch answer from its last result.</summary>
+    public static readonly TimeSpan HealthPeriod = TimeSpan.FromSeconds(1);
+
+    private const string OpenApiDocument = "v1";
+
+    public static IServiceCollection AddSeatGrpcPlatform(this IServiceCollection services)
+    {
+        services.AddSingleton<CallLogInterceptor>();
+        services.AddGrpc(options =>
+            {
+                options.MaxReceiveMessageSize = MaxReceiveMessageSize;
+                options.EnableDetailedErrors = false;
+                options.Interceptors.Add<CallLogInterceptor>();
+            })
+            .AddJsonTranscoding(options =>
+            {
+                // Error details are Any messages: the REST body decodes them by type.
+                options.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor);
+                options.JsonSettings.IgnoreDefaultValues = false;
+                options.JsonSettings.WriteEnumsAsIntegers = false;
+            });
+
+        services.AddGrpcHealthChecks(options =>
+        {
+            // Check answers from the publisher's last result, so the trivial call costs no query.
+            options.Services.Map(string.Empty, _ => true);
+            options.Services.Map(Seats.V1.SeatService.Descriptor.FullName, _ => true);
+            options.UseHealthChecksCache = true;
+        });
+        services.Configure<HealthCheckPublisherOptions>(options =>
+        {
+            options.Delay = TimeSpan.Zero;
+            options.Period = HealthPeriod;
+        });
+
+        services.AddGrpcReflection();
+        services.AddGrpcSwagger();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc(OpenApiDocument, new OpenApiInfo
+            {
+                Title = "SeatGrpc",
+                Version = OpenApiDocument,
+                Description = "Seats of seat-based subscriptions and orders: the REST/JSON transcoding of seats.v1.SeatService.",
+            });
+            var comments = Path.Combine(AppContext.BaseDirectory, "SeatGrpc.Contracts.xml");
+            options.IncludeXmlComments(comments);
+            options.IncludeGrpcXmlComments(comments, includeControllerXmlComments: true);
+        });
+        return services;
+    }
+
+    public static WebApplication MapSeatGrpcPlatform(this WebApplication app)
+    {
+        app.UseMiddleware<RestRequestGuard>();
+        app.MapGrpcService<SeatGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        app.MapSwagger("/" + OpenApiRoute);
+        app.UseSwaggerUI(options =>
+        {
+            options.RoutePrefix = "swagger";
+            options.SwaggerEndpoint($"/openapi/{OpenApiDocument}.json", "SeatGrpc v1");
+        });
+        return app;
+    }
+}
