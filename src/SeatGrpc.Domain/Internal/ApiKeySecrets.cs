@@ -31,19 +31,7 @@ internal static class ApiKeySecrets
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
     /// <summary>The key id a key names (<c>sk_{id}_…</c>), or the id derived from its hash for a key of another form.</summary>
-    public static string KeyIdOf(string key, ReadOnlySpan<byte> hash) => TryParseKeyId(key) ?? DerivedKeyId(hash);
-
-    /// <summary>The id of a key in the <c>sk_{id}_{secret}</c> form; null for any other string.</summary>
-    public static string? TryParseKeyId(string key)
-    {
-        if (!key.StartsWith(Prefix, StringComparison.Ordinal) || key.Length < Prefix.Length + KeyIdLength + 2)
-        {
-            return null;
-        }
-
-        var id = key.AsSpan(Prefix.Length, KeyIdLength);
-        return key[Prefix.Length + KeyIdLength] == '_' && IsKeyId(id) ? id.ToString() : null;
-    }
+    public static string KeyIdOf(string key, ReadOnlySpan<byte> hash) => ApiKeyFormat.KeyIdOf(key, hash);
 
     public static bool IsKeyId(ReadOnlySpan<char> id)
     {
@@ -74,7 +62,7 @@ internal static class ApiKeySecrets
         return ToBase32(random);
     }
 
-    private static string DerivedKeyId(ReadOnlySpan<byte> hash) => ToBase32(hash[..KeyIdLength]);
+    public static string DerivedKeyId(ReadOnlySpan<byte> hash) => ToBase32(hash[..KeyIdLength]);
 
     // One character per byte, from its low five bits: enough for ids, which need no decoding.
     private static string ToBase32(ReadOnlySpan<byte> bytes)

@@ -73,9 +73,21 @@ internal static class GrpcPlatform
     {
         app.UseMiddleware<RestRequestGuard>();
         app.MapGrpcService<SeatGrpcService>();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
-        app.MapSwagger("/" + OpenApiRoute);
+        app.MapGrpcService<ApiKeyGrpcService>();
+
+        // Health and reflection reveal no tenant data: no key, unless the operator asks for one on reflection.
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        var reflection = app.MapGrpcReflectionService();
+        if (app.Services.GetRequiredService<SeatGrpcSettings>().ReflectionRequiresKey)
+        {
+            reflection.RequireAuthorization(SeatPolicies.Read);
+        }
+        else
+        {
+            reflection.AllowAnonymous();
+        }
+
+        app.MapSwagger("/" + OpenApiRoute).AllowAnonymous();
         app.UseSwaggerUI(options =>
         {
             options.RoutePrefix = "swagger";

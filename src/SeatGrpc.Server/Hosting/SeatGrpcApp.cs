@@ -49,6 +49,8 @@ public static class SeatGrpcApp
             options.SqlitePath = settings.Sqlite;
             options.PostgresConnectionString = settings.Postgres;
             options.InvitationLifetime = settings.InvitationLifetime;
+            options.BootstrapKey = settings.BootstrapKey;
+            options.BootstrapKeyCreated = BootstrapKeyLine.Print;
         });
         builder.Services.AddSeatGrpcPlatform();
         builder.WebHost.ConfigureKestrel((context, kestrel) => ConfigureEndpoints(kestrel, settings, kestrel.ApplicationServices.GetRequiredService<ListeningPorts>()));
