@@ -28,7 +28,11 @@ public sealed class SeatHostFixture : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSeatService(options => options.SqlitePath = Path.Combine(_directory, "seats.db"));
+        builder.Services.AddSeatService(options =>
+        {
+            options.SqlitePath = Path.Combine(_directory, "seats.db");
+            options.BootstrapKey = TestKeys.Admin;
+        });
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcReflection();
 

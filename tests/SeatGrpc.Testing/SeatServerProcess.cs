@@ -7,7 +7,8 @@ namespace SeatGrpc.Testing;
 /// <summary>
 /// The real server as a child process (<c>dotnet SeatGrpc.Server.dll</c>), for tests that kill it, stop it with
 /// SIGTERM or read its output: the bound ports come from its "seatgrpc listening grpc=... rest=..." log line, and
-/// every line it writes (stdout and stderr) is kept in <see cref="Output"/>. Disposing kills it if it still runs.
+/// every line it writes (stdout and stderr) is kept in <see cref="Output"/>. Disposing kills it if it still runs. Unless
+/// the caller's environment sets SEATGRPC_BOOTSTRAP_KEY (empty for none), the server gets <see cref="TestKeys.Admin"/>.
 /// </summary>
 public sealed partial class SeatServerProcess : IAsyncDisposable
 {
@@ -165,6 +166,7 @@ public sealed partial class SeatServerProcess : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
+        startInfo.Environment[TestKeys.BootstrapVariable] = TestKeys.Admin;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             startInfo.Environment[name] = value;
