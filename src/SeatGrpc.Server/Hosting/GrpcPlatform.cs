@@ -52,7 +52,11 @@ internal static class GrpcPlatform
             options.Period = HealthPeriod;
         });
 
-        services.AddGrpcReflection();
+        services.AddSeatGrpcReflection(
+            Seats.V1.SeatService.Descriptor,
+            Grpc.Health.V1.Health.Descriptor,
+            Grpc.Reflection.V1.ServerReflection.Descriptor,
+            Grpc.Reflection.V1Alpha.ServerReflection.Descriptor);
         services.AddGrpcSwagger();
         services.AddSwaggerGen(options =>
         {
