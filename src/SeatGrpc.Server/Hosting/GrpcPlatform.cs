@@ -75,6 +75,7 @@ internal static class GrpcPlatform
 
     public static WebApplication MapSeatGrpcPlatform(this WebApplication app)
     {
+        app.UseMiddleware<PlatformErrorDetails>();
         app.UseMiddleware<RestRequestGuard>();
         app.MapGrpcService<SeatGrpcService>();
         app.MapGrpcHealthChecksService();
