@@ -11,7 +11,7 @@ internal sealed class AnySchemaFilter : ISchemaFilter
 
     public void Apply(OpenApiSchema schema, SchemaFilterContext context)
     {
-        if (context.Type == typeof(Any) && schema.Properties?.GetValueOrDefault(TypeProperty) is { } property)
+        if (context.Type == typeof(Any) && schema.Properties is { } properties && properties.TryGetValue(TypeProperty, out var property))
         {
             property.Description = "The type of the message whose fields follow, as a type URL: `type.googleapis.com/google.rpc.ErrorInfo`, for example.";
         }

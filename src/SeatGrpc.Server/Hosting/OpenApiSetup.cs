@@ -54,7 +54,7 @@ internal static class OpenApiSetup
             options.AddSchemaFilterInstance(new FieldBehaviorSchemaFilter(types, SeatService.Descriptor));
             options.AddSchemaFilterInstance(new AnySchemaFilter());
             options.AddOperationFilterInstance(new BindingOperationFilter());
-            options.AddDocumentFilterInstance(new ServiceTagFilter());
+            options.AddDocumentFilterInstance(new CommentTidyFilter());
         });
         return services;
     }
@@ -66,6 +66,9 @@ internal static class OpenApiSetup
         {
             options.RoutePrefix = "swagger";
             options.SwaggerEndpoint(DocumentPath, "SeatGrpc v1");
+
+            // Links to an operation (/swagger/index.html#/SeatService/SeatService_AssignSeat) open it.
+            options.EnableDeepLinking();
         });
         return app;
     }
