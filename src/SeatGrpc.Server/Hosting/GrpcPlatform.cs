@@ -1,5 +1,6 @@
 using Google.Protobuf.Reflection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SeatGrpc.Server.OpenApi;
 using SeatGrpc.Service;
 
 namespace SeatGrpc.Server.Hosting;

@@ -3,7 +3,7 @@ using Google.Protobuf.Reflection;
 using Microsoft.OpenApi.Models;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace SeatGrpc.Server.Hosting;
+namespace SeatGrpc.Server.OpenApi;
 
 /// <summary>
 /// What XML comments cannot carry into a message's schema: <c>readOnly</c> for OUTPUT_ONLY fields and

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.OpenApi.Models;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace SeatGrpc.Server.Hosting;
+namespace SeatGrpc.Server.OpenApi;
 
 /// <summary>
 /// Completes each binding's operation: an id (<c>SeatService_AssignSeat</c>; <c>_2</c>, <c>_3</c> for additional

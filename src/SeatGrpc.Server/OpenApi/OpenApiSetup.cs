@@ -5,7 +5,7 @@ using Microsoft.OpenApi.Models;
 using Seats.V1;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace SeatGrpc.Server.Hosting;
+namespace SeatGrpc.Server.OpenApi;
 
 /// <summary>
 /// The OpenAPI document of the REST routes at <c>/openapi.json</c> and Swagger UI at <c>/swagger</c>: Grpc.Swagger and

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace SeatGrpc.Server.Hosting;
+namespace SeatGrpc.Server.OpenApi;
 
 /// <summary>
 /// Gives each <c>google.api.http</c> binding its own OpenAPI path. Grpc.Swagger writes a variable as one

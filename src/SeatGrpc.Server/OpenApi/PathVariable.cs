@@ -1,4 +1,4 @@
-namespace SeatGrpc.Server.Hosting;
+namespace SeatGrpc.Server.OpenApi;
 
 /// <summary>One variable of a <c>google.api.http</c> path template: its field path and its own pattern, if any.</summary>
 internal sealed record PathVariable(string FieldPath, string? Pattern)

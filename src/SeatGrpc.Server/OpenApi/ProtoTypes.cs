@@ -1,6 +1,6 @@
 using Google.Protobuf.Reflection;
 
-namespace SeatGrpc.Server.Hosting;
+namespace SeatGrpc.Server.OpenApi;
 
 /// <summary>
 /// The messages and enums of a contract file and its imports, by CLR type, for the OpenAPI document:

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Google.Api;
 using Google.Protobuf.Reflection;
 
-namespace SeatGrpc.Server.Hosting;
+namespace SeatGrpc.Server.OpenApi;
 
 /// <summary>
 /// The OpenAPI path of one <c>google.api.http</c> binding. A variable's own segments are written out and its

@@ -2,7 +2,7 @@ using Microsoft.OpenApi.Models;
 using Microsoft.OpenApi.Services;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace SeatGrpc.Server.Hosting;
+namespace SeatGrpc.Server.OpenApi;
 
 /// <summary>
 /// Tidies every description of the document (<see cref="ProtoComment.Normalize"/>): the XML docs keep the

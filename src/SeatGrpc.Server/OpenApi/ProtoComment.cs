@@ -1,4 +1,4 @@
-namespace SeatGrpc.Server.Hosting;
+namespace SeatGrpc.Server.OpenApi;
 
 /// <summary>A proto comment as the contract's XML docs give it, tidied for the OpenAPI document.</summary>
 internal static class ProtoComment

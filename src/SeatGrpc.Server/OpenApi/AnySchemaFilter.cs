@@ -2,7 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Microsoft.OpenApi.Models;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace SeatGrpc.Server.Hosting;
+namespace SeatGrpc.Server.OpenApi;
 
 /// <summary>Describes the <c>@type</c> property that Grpc.Swagger gives google.protobuf.Any, which has no comment of its own.</summary>
 internal sealed class AnySchemaFilter : ISchemaFilter
