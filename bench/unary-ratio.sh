@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# SPEC.md section 9, first target: our runtime's rate on a trivial unary call
-# (grpc.health.v1.Health/Check) as a ratio of a bare Kestrel HTTP/2 endpoint that parses
-# the same request and writes the same response and trailer by hand.
+# SPEC.md section 9, first target: the shipped server's rate on a trivial unary call
+# (grpc.health.v1.Health/Check, answered by Grpc.AspNetCore.HealthChecks from its cache) as a
+# ratio of a bare Kestrel HTTP/2 endpoint that parses the same request and writes the same
+# response and trailer by hand; and each server's CPU time per call, from /proc.
 #
 # Usage: bench/unary-ratio.sh [ROUNDS] [SECONDS_PER_ROUND] [WARMUP_SECONDS]
 #   defaults: 5 rounds of 10 s, after 20 s of warm-up for each server.
 # Needs dotnet, h2load and nghttp (Debian package nghttp2-client) and python3.
 # Builds both servers in Release, starts them, warms both up, then measures them in
 # interleaved rounds (ours, then bare, each round) under `h2load -c 8 -m 32`.
-# Prints one line per round and a summary: the medians, their ratio and the server's peak RSS.
+# Prints one line per round and a summary: the medians, their ratio, each server's CPU per call
+# (the median over the rounds) and the server's peak RSS.
 # Exits non-zero, naming the cause, if a tool is missing, a build or a server fails, or a
 # round has failed requests. Every process it starts is stopped when it exits.
 set -euo pipefail
@@ -79,12 +81,16 @@ for url in "$grpc_url" "$bare_url"; do
   grep -q 'grpc-status: 0' "$work/check.log" || { cat "$work/check.log" >&2; fail "$url$method did not answer grpc-status 0 (exchange above)"; }
 done
 
-rate=
-run() { # url seconds -> sets rate (requests per second); fails if any request failed or errored
+ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }   # utime + stime, in 1/100 s
+
+rate= cpu=
+run() { # url seconds pid -> sets rate (requests per second) and cpu (server CPU µs per call); fails on any failed request
+  local before; before=$(ticks "$3")
   run_step h2load "${load[@]}" -D "$2" -d "$work/request.bin" -H 'content-type: application/grpc' -H 'te: trailers' "$1$method" >"$work/h2load.log" 2>&1 || true
-  rate=$(awk '/^finished in/ { gsub(",", "", $4); rate = $4 }
+  local spent=$(( $(ticks "$3") - before ))
+  read -r rate cpu < <(awk -v ticks="$spent" '/^finished in/ { gsub(",", "", $4); rate = $4 }
        /^requests:/ { done = $8; if ($10 + $12 > 0) bad = 1 }
-       END { if (bad || rate == "" || done == 0) exit 1; print rate }' "$work/h2load.log") \
+       END { if (bad || rate == "" || done == 0) exit 1; printf "%s %.2f\n", rate, ticks * 10000 / done }' "$work/h2load.log") \
     || { cat "$work/h2load.log" >&2; fail "h2load against $1 had failed requests or no result (output above)"; }
 }
 
@@ -92,21 +98,21 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { print a / b }'; }
 
 echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "warming up seatgrpc for ${warmup}s..."
-run "$grpc_url" "$warmup"
+run "$grpc_url" "$warmup" "$server_pid"
 echo "warming up bare kestrel for ${warmup}s..."
-run "$bare_url" "$warmup"
+run "$bare_url" "$warmup" "$bare_pid"
 
-ours=(); bare=()
+ours=(); bare=(); ours_cpu=(); bare_cpu=()
 for round in $(seq "$rounds"); do
-  run "$grpc_url" "$seconds"; o=$rate
-  run "$bare_url" "$seconds"; b=$rate
+  run "$grpc_url" "$seconds" "$server_pid"; o=$rate; ours_cpu+=("$cpu")
+  run "$bare_url" "$seconds" "$bare_pid"; b=$rate; bare_cpu+=("$cpu")
   ours+=("$o"); bare+=("$b")
-  printf 'round %d/%d: seatgrpc %.0f req/s, bare kestrel %.0f req/s, ratio %.3f (load average %s)\n' \
-    "$round" "$rounds" "$o" "$b" "$(ratio "$o" "$b")" "$(cut -d' ' -f1 /proc/loadavg)"
+  printf 'round %d/%d: seatgrpc %.0f req/s (%s µs CPU/call), bare kestrel %.0f req/s (%s µs CPU/call), ratio %.3f (load average %s)\n' \
+    "$round" "$rounds" "$o" "${ours_cpu[-1]}" "$b" "${bare_cpu[-1]}" "$(ratio "$o" "$b")" "$(cut -d' ' -f1 /proc/loadavg)"
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 mo=$(median "${ours[@]}"); mb=$(median "${bare[@]}")
 rss=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$server_pid/status")
-printf '\nsummary (h2load %s, %d rounds of %ds after %ds warm-up): seatgrpc median %.0f req/s, bare median %.0f req/s, ratio %.3f, server peak RSS %d MB\n' \
-  "${load[*]}" "$rounds" "$seconds" "$warmup" "$mo" "$mb" "$(ratio "$mo" "$mb")" "$rss"
+printf '\nsummary (h2load %s, %d rounds of %ds after %ds warm-up): seatgrpc median %.0f req/s, bare median %.0f req/s, ratio %.3f; server CPU per call: seatgrpc %s µs, bare %s µs; server peak RSS %d MB\n' \
+  "${load[*]}" "$rounds" "$seconds" "$warmup" "$mo" "$mb" "$(ratio "$mo" "$mb")" "$(median "${ours_cpu[@]}")" "$(median "${bare_cpu[@]}")" "$rss"

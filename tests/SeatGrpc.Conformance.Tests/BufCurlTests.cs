@@ -63,7 +63,7 @@ public sealed class BufCurlTests(ConformanceServerFixture server)
 
     private static async Task<string> BufCurlAsync(string[] arguments)
     {
-        var (exitCode, output) = await ChildProcess.RunAsync(BufCurlProbe.Buf!, ["curl", "--protocol", "grpc", "--http2-prior-knowledge", .. arguments]);
+        var (exitCode, output) = await ChildProcess.RunAsync(BufCurlProbe.RequiredBuf, ["curl", "--protocol", "grpc", "--http2-prior-knowledge", .. arguments]);
         Assert.True(exitCode == 0, $"buf curl {string.Join(' ', arguments)} exited with {exitCode}:\n{output}");
         return output;
     }

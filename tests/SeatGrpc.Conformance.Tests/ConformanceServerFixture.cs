@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using SeatGrpc.Testing;
 
 namespace SeatGrpc.Conformance.Tests;
 
 /// <summary>
-/// Our gRPC runtime on a real Kestrel (127.0.0.1:0, HTTP/2 cleartext) with the conformance echo service, health and
+/// Grpc.AspNetCore on a real Kestrel (127.0.0.1:0, HTTP/2 cleartext) with the conformance echo service, health and
 /// reflection: the server the independent clients call.
 /// </summary>
 public sealed class ConformanceServerFixture : IAsyncLifetime
@@ -31,7 +32,13 @@ public sealed class ConformanceServerFixture : IAsyncLifetime
         builder.Services.AddSingleton<CallObservations>();
         builder.Services.AddGrpc()
             .AddServiceOptions<ConformanceEchoService>(options => options.ResponseCompressionAlgorithm = "gzip");
-        builder.Services.AddGrpcHealthChecks();
+        // A service with no checks at all reports UNKNOWN; the echo service is healthy while it runs.
+        builder.Services.AddGrpcHealthChecks(options =>
+            {
+                options.Services.Map(string.Empty, _ => true);
+                options.Services.Map("grpc.testing.echo.v1.EchoService", _ => true);
+            })
+            .AddCheck("echo", () => HealthCheckResult.Healthy());
         builder.Services.AddGrpcReflection();
 
         _app = builder.Build();

@@ -74,7 +74,7 @@ public sealed class PythonClientTests(ConformanceServerFixture server)
     {
         var stubs = await PythonStubs.GetDirectoryAsync().WaitAsync(TimeSpan.FromSeconds(90));
         var (exitCode, output) = await ChildProcess.RunAsync(
-            PythonGrpcProbe.Python!,
+            PythonGrpcProbe.RequiredPython,
             ["-u", Path.Combine(RepositoryPaths.PythonScripts, "conformance_client.py"), "--stubs", stubs, "--target", server.Target, scenario]);
 
         Assert.True(exitCode == 0, $"conformance_client.py {scenario} exited with {exitCode}:\n{output}");

@@ -24,7 +24,7 @@ internal static class PythonStubs
         File.Copy(Path.Combine(RepositoryPaths.ThirdPartyProtos, "grpc", "health", "v1", "health.proto"), Path.Combine(flat, "health.proto"));
         File.Copy(Path.Combine(RepositoryPaths.ThirdPartyProtos, "grpc", "reflection", "v1", "reflection.proto"), Path.Combine(flat, "reflection.proto"));
 
-        var plugin = $"--plugin=protoc-gen-grpc={PythonGrpcProbe.GrpcPythonPlugin}";
+        var plugin = $"--plugin=protoc-gen-grpc={RequiresToolFactAttribute.Require(typeof(PythonGrpcProbe), PythonGrpcProbe.GrpcPythonPlugin)}";
         await ProtocAsync([$"-I{RepositoryPaths.EchoProtos}", $"--python_out={stubs}", $"--grpc_out={stubs}", plugin, "echo.proto"]);
         await ProtocAsync([$"-I{flat}", $"--python_out={stubs}", $"--grpc_out={stubs}", plugin, "health.proto", "reflection.proto"]);
         await ProtocAsync([$"-I{Path.Combine(RepositoryPaths.ThirdPartyProtos, "google", "rpc")}", $"--python_out={stubs}", "status.proto", "error_details.proto"]);
@@ -33,7 +33,7 @@ internal static class PythonStubs
 
     private static async Task ProtocAsync(string[] arguments)
     {
-        var (exitCode, output) = await ChildProcess.RunAsync(PythonGrpcProbe.Protoc!, arguments, ProtocTimeout);
+        var (exitCode, output) = await ChildProcess.RunAsync(PythonGrpcProbe.RequiredProtoc, arguments, ProtocTimeout);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"protoc {string.Join(' ', arguments)} failed: {output}");

@@ -44,10 +44,35 @@ public sealed class SeatServiceBufCurlTests(SeatHostFixture host) : IClassFixtur
         Assert.Contains("\"SERVING\"", seats, StringComparison.Ordinal);
     }
 
+    [RequiresToolFact(typeof(BufCurlProbe))]
+    public async Task ManageSeats_FailedBatch_ErrorInfoDecodedThroughReflection()
+    {
+        await BufCurlAsync(["--data", """{"pool":{"name":"subscriptions/buf-curl-full","totalSeats":1}}""", $"{host.BaseUrl}/seats.v1.SeatService/UpsertSeatPool"]);
+        var batches = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(batches,
+        [
+            """{"parent":"subscriptions/buf-curl-full","changes":[{"assign":{"grantee":{"email":"bob@example.com"},"immediateClaim":true}}]}""",
+            """{"parent":"subscriptions/buf-curl-full","changes":[{"assign":{"grantee":{"email":"cy@example.com"}}}]}""",
+        ]);
+        try
+        {
+            // google/rpc/error_details.proto is imported by no service file; reflection serves it for this.
+            var output = await BufCurlAsync(["--data", "@" + batches, $"{host.BaseUrl}/seats.v1.SeatService/ManageSeats"]);
+
+            Assert.Contains("\"@type\": \"type.googleapis.com/google.rpc.ErrorInfo\"", output, StringComparison.Ordinal);
+            Assert.Contains("\"reason\": \"NO_SEATS_AVAILABLE\"", output, StringComparison.Ordinal);
+            Assert.Contains("\"change_index\": \"0\"", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(batches);
+        }
+    }
+
     private static async Task<string> BufCurlAsync(string[] arguments)
     {
         var (exitCode, output) = await ChildProcess.RunAsync(
-            BufCurlProbe.Buf!, ["curl", "--protocol", "grpc", "--http2-prior-knowledge", "-H", $"authorization: {TestKeys.Bearer(TestKeys.Admin)}", .. arguments]);
+            BufCurlProbe.RequiredBuf, ["curl", "--protocol", "grpc", "--http2-prior-knowledge", "-H", $"authorization: {TestKeys.Bearer(TestKeys.Admin)}", .. arguments]);
         Assert.True(exitCode == 0, $"buf curl {string.Join(' ', arguments)} exited with {exitCode}:\n{output}");
         return output;
     }

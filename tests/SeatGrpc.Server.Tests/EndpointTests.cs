@@ -4,11 +4,11 @@ using System.Text.RegularExpressions;
 namespace SeatGrpc.Server.Tests;
 
 /// <summary>The built server on port 0 (a child process): the listening line, and the protocols of its two ports.</summary>
-public sealed partial class EndpointTests : IClassFixture<EndpointTests.Server>
+public sealed partial class EndpointTests : IClassFixture<ServerProcessFixture>
 {
-    private readonly Server _server;
+    private readonly ServerProcessFixture _server;
 
-    public EndpointTests(Server server)
+    public EndpointTests(ServerProcessFixture server)
     {
         _server = server;
     }
@@ -107,27 +107,4 @@ public sealed partial class EndpointTests : IClassFixture<EndpointTests.Server>
 
     [GeneratedRegex(@"^info: SeatGrpc\.Server\[1\] seatgrpc listening grpc=http://127\.0\.0\.1:(?<grpc>[1-9][0-9]{0,4})/ rest=http://127\.0\.0\.1:(?<rest>[1-9][0-9]{0,4})/$")]
     private static partial Regex ListeningLine();
-
-    /// <summary>One child server for the class, both ports 0.</summary>
-    public sealed class Server : IAsyncLifetime, IDisposable
-    {
-        private readonly TempDatabase _database = new();
-        private SeatServerProcess? _process;
-
-        public SeatServerProcess Process => _process ?? throw new InvalidOperationException("Not started.");
-
-        public async Task InitializeAsync() => _process = await SeatServerProcess.StartAsync(_database.Path);
-
-        public async Task DisposeAsync()
-        {
-            if (_process is not null)
-            {
-                await _process.DisposeAsync();
-            }
-
-            Dispose();
-        }
-
-        public void Dispose() => _database.Dispose();
-    }
 }

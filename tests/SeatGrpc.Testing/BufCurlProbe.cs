@@ -8,6 +8,9 @@ public sealed class BufCurlProbe : IToolProbe
     /// <summary>Gets buf: the first on PATH, else /usr/bin/buf.</summary>
     public static string? Buf => ToolRunner.Find("buf") ?? ToolRunner.Find("/usr/bin/buf");
 
+    /// <summary>Gets buf for a test about to run it; fails the test with the install hint where it is missing.</summary>
+    public static string RequiredBuf => RequiresToolFactAttribute.Require(typeof(BufCurlProbe), Buf);
+
     /// <inheritdoc />
     public string? FindMissing()
     {

@@ -18,6 +18,12 @@ public sealed class PythonGrpcProbe : IToolProbe
     /// <summary>Gets the Python gRPC plugin for protoc.</summary>
     public static string? GrpcPythonPlugin => ToolRunner.Find("grpc_python_plugin");
 
+    /// <summary>Gets python3 for a test about to run it; fails the test with the install hint where it is unusable.</summary>
+    public static string RequiredPython => RequiresToolFactAttribute.Require(typeof(PythonGrpcProbe), Python);
+
+    /// <summary>Gets protoc for a test about to run it; fails the test with the install hint where it is missing.</summary>
+    public static string RequiredProtoc => RequiresToolFactAttribute.Require(typeof(PythonGrpcProbe), Protoc);
+
     /// <inheritdoc />
     public string? FindMissing()
     {

@@ -37,6 +37,27 @@ public sealed class RequiresToolFactAttribute : FactAttribute
     /// <summary>Gets a value indicating whether missing tools fail tests instead of skipping them.</summary>
     public static bool IsRequired => Environment.GetEnvironmentVariable(RequireVariable) == "1";
 
+    /// <summary>
+    /// The tool's path for a test that is about to use it. A test that runs although its tool is missing (because
+    /// <see cref="RequireVariable"/> is set) fails here, naming the tool and how to install it.
+    /// </summary>
+    /// <param name="probeType">A type implementing <see cref="IToolProbe"/>.</param>
+    /// <param name="path">The tool's path as the probe found it, or null.</param>
+    /// <returns>The path.</returns>
+    /// <exception cref="InvalidOperationException">The tool is missing or unusable.</exception>
+    public static string Require(Type probeType, string? path)
+    {
+        var missing = FindMissing(probeType);
+        if (missing is null && path is not null)
+        {
+            return path;
+        }
+
+        throw new InvalidOperationException(
+            $"{missing ?? $"{probeType.Name} found no tool."} {RequireVariable}=1 makes a missing tool a failure: install it " +
+            $"(.ci/run lists every install step), or unset {RequireVariable} to skip these tests.");
+    }
+
     /// <summary>Runs a probe (once per type) and returns why its tool is unusable, or null.</summary>
     /// <param name="probeType">A type implementing <see cref="IToolProbe"/>.</param>
     /// <returns>The reason, or null.</returns>

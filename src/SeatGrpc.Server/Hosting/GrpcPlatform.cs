@@ -1,6 +1,6 @@
 using Google.Protobuf.Reflection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.OpenApi.Models;
+using SeatGrpc.Server.OpenApi;
 using SeatGrpc.Service;
 
 namespace SeatGrpc.Server.Hosting;
@@ -14,13 +14,8 @@ internal static class GrpcPlatform
     /// <summary>The largest message or REST body a call may send (SPEC.md section 5).</summary>
     public const int MaxReceiveMessageSize = 4 * 1024 * 1024;
 
-    /// <summary>Where the OpenAPI document is served.</summary>
-    public const string OpenApiRoute = "openapi/{documentName}.json";
-
     /// <summary>How often the database health check runs; Check and Watch answer from its last result.</summary>
     public static readonly TimeSpan HealthPeriod = TimeSpan.FromSeconds(1);
-
-    private const string OpenApiDocument = "v1";
 
     public static IServiceCollection AddSeatGrpcPlatform(this IServiceCollection services)
     {
@@ -52,25 +47,19 @@ internal static class GrpcPlatform
             options.Period = HealthPeriod;
         });
 
-        services.AddGrpcReflection();
-        services.AddGrpcSwagger();
-        services.AddSwaggerGen(options =>
-        {
-            options.SwaggerDoc(OpenApiDocument, new OpenApiInfo
-            {
-                Title = "SeatGrpc",
-                Version = OpenApiDocument,
-                Description = "Seats of seat-based subscriptions and orders: the REST/JSON transcoding of seats.v1.SeatService.",
-            });
-            var comments = Path.Combine(AppContext.BaseDirectory, "SeatGrpc.Contracts.xml");
-            options.IncludeXmlComments(comments);
-            options.IncludeGrpcXmlComments(comments, includeControllerXmlComments: true);
-        });
+        services.AddSeatGrpcReflection(
+            Seats.V1.SeatService.Descriptor,
+            Seats.V1.ApiKeyService.Descriptor,
+            Grpc.Health.V1.Health.Descriptor,
+            Grpc.Reflection.V1.ServerReflection.Descriptor,
+            Grpc.Reflection.V1Alpha.ServerReflection.Descriptor);
+        services.AddSeatOpenApi();
         return services;
     }
 
     public static WebApplication MapSeatGrpcPlatform(this WebApplication app)
     {
+        app.UseMiddleware<PlatformErrorDetails>();
         app.UseMiddleware<RestRequestGuard>();
         app.MapGrpcService<SeatGrpcService>();
         app.MapGrpcService<ApiKeyGrpcService>();
@@ -87,12 +76,7 @@ internal static class GrpcPlatform
             reflection.AllowAnonymous();
         }
 
-        app.MapSwagger("/" + OpenApiRoute).AllowAnonymous();
-        app.UseSwaggerUI(options =>
-        {
-            options.RoutePrefix = "swagger";
-            options.SwaggerEndpoint($"/openapi/{OpenApiDocument}.json", "SeatGrpc v1");
-        });
+        app.MapSeatOpenApi();
         return app;
     }
 }

@@ -119,7 +119,7 @@ internal sealed class RestSeatApi : ISeatApi
         var url = Path(request.Parent) + "/seatEvents:watch"
             + Query(("afterSequence", request.AfterSequence == 0 ? string.Empty : request.AfterSequence.ToString(CultureInfo.InvariantCulture)));
         var message = new HttpRequestMessage(HttpMethod.Get, url);
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/x-ndjson"));
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
         // The stream lives longer than HttpClient.Timeout allows; only the headers are awaited here, bounded.
         var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).WithTimeout().ConfigureAwait(false);
@@ -245,7 +245,8 @@ internal sealed class RestSeatApi : ISeatApi
                 return failed.Error is null ? failed : Outcome<WatchSeatEventsResponse>.Failure(failed.Error, failed.HttpStatus);
             }
 
-            Assert.Equal("application/x-ndjson", _response.Content.Headers.ContentType?.MediaType);
+            // JSON transcoding writes a server stream as one JSON object per line, under application/json.
+            Assert.Equal("application/json", _response.Content.Headers.ContentType?.MediaType);
             _reader ??= new StreamReader(await _response.Content.ReadAsStreamAsync(_cancellationToken).WithTimeout().ConfigureAwait(false), Encoding.UTF8);
             var line = await _reader.ReadLineAsync(_cancellationToken).AsTask().WithTimeout().ConfigureAwait(false);
             if (line is null)
@@ -254,8 +255,9 @@ internal sealed class RestSeatApi : ISeatApi
             }
 
             var json = JsonNode.Parse(line)?.AsObject() ?? throw new Xunit.Sdk.XunitException($"Not a JSON object: {line}");
-            return json.TryGetPropertyValue("error", out var error) && json.Count == 1
-                ? Outcome<WatchSeatEventsResponse>.Failure(RestJson.ParseStatus(error!.ToJsonString()), 200)
+            // An error after the headers is the stream's last line: a google.rpc.Status object, not an event.
+            return json.ContainsKey("code") && !json.ContainsKey("event")
+                ? Outcome<WatchSeatEventsResponse>.Failure(RestJson.ParseStatus(line), 200)
                 : Outcome<WatchSeatEventsResponse>.Success(RestJson.Parse(WatchSeatEventsResponse.Parser, line), 200);
         }
 

@@ -1,0 +1,67 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace SeatGrpc.Server.Hosting;
+
+/// <summary>
+/// Gives the statuses that Grpc.AspNetCore itself answers (an unknown method, a message over the size limit) the
+/// <c>google.rpc.ErrorInfo</c> every other error carries (SPEC.md section 4). It runs after the call and adds
+/// <c>grpc-status-details-bin</c> only where the call ended in such a status without details, in the headers of a
+/// trailers-only response or in the trailers. An expired deadline is left as it is: Grpc.AspNetCore completes that
+/// response itself, and every gRPC client reaches the same verdict on its own clock.
+/// </summary>
+internal sealed class PlatformErrorDetails
+{
+    private const string StatusKey = "grpc-status";
+    private const string DetailsKey = "grpc-status-details-bin";
+    private const string Domain = "seats.v1";
+
+    private readonly RequestDelegate _next;
+
+    public PlatformErrorDetails(RequestDelegate next)
+    {
+        _next = next;
+    }
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        await _next(context).ConfigureAwait(false);
+        if (context.Response.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
+        {
+            return;
+        }
+
+        if (!context.Response.HasStarted && TryDescribe(context.Response.Headers, out var headerDetails))
+        {
+            context.Response.Headers[DetailsKey] = headerDetails;
+        }
+        else if (context.Features.Get<IHttpResponseTrailersFeature>()?.Trailers is { } trailers && TryDescribe(trailers, out var trailerDetails))
+        {
+            context.Response.AppendTrailer(DetailsKey, trailerDetails);
+        }
+    }
+
+    private static bool TryDescribe(IHeaderDictionary fields, out string details)
+    {
+        details = string.Empty;
+        if (fields.ContainsKey(DetailsKey) || !int.TryParse(fields[StatusKey], out var code) || Reason((StatusCode)code) is not { } reason)
+        {
+            return false;
+        }
+
+        var status = new Google.Rpc.Status { Code = code, Message = Uri.UnescapeDataString(fields["grpc-message"].ToString()) };
+        status.Details.Add(Any.Pack(new ErrorInfo { Reason = reason, Domain = Domain }));
+        details = Convert.ToBase64String(status.ToByteArray()).TrimEnd('=');
+        return true;
+    }
+
+    private static string? Reason(StatusCode code) => code switch
+    {
+        StatusCode.Unimplemented => "METHOD_NOT_FOUND",
+        StatusCode.ResourceExhausted => "MESSAGE_TOO_LARGE",
+        _ => null,
+    };
+}
