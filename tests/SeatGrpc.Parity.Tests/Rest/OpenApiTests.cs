@@ -29,7 +29,7 @@ public sealed partial class OpenApiTests : IClassFixture<ParityServer>
 
         // OpenAPI names path parameters; the contract's templates say what each path matches. Compare the two with
         // the names left out: /v1/{parent=orders/*}/seats matches /v1/orders/{}/seats.
-        var expected = SeatService.Descriptor.Methods
+        var expected = SeatService.Descriptor.Methods.Concat(ApiKeyService.Descriptor.Methods)
             .SelectMany(method => Bindings(method).Select(rule => $"{Verb(rule)} {Shape(Template(rule))}"))
             .Order(StringComparer.Ordinal);
         var actual = Operations(document)
