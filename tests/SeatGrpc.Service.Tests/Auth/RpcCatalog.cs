@@ -55,6 +55,9 @@ public static class RpcCatalog
 
     public static TheoryData<string> RestNames => [.. All.Where(c => c.RestPath is not null).Select(c => c.Name)];
 
+    /// <summary>The REST routes a read key may not call.</summary>
+    public static TheoryData<string> RestAboveRead => [.. All.Where(c => c.RestPath is not null && c.Scope != ApiKeyScopes.Read).Select(c => c.Name)];
+
     public static RpcCase Get(string name) => All.Single(c => c.Name == name);
 
     private static SeatService.SeatServiceClient Seats(GrpcChannel channel) => new(channel);
