@@ -173,8 +173,10 @@ public sealed class ApiKeyDirectory
         }
 
         var row = NewRow(ApiKeySecrets.KeyIdOf(operatorKey, hash), Caller.DefaultTenant, hash, [ApiKeyScopes.Admin], now, null, null);
-        if (!await _database.ApiKeys.TryInsertAsync(session, row, cancellationToken).ConfigureAwait(false))
+        if (!await _database.ApiKeys.TryInsertAsync(session, row, cancellationToken).ConfigureAwait(false)
+            && await _database.ApiKeys.FindByHashAsync(session, hash, cancellationToken).ConfigureAwait(false) is null)
         {
+            // Not a replica that stored the same key a moment ago (that is fine): another key has this id.
             throw new ArgumentException(
                 $"The bootstrap key's id {row.KeyId} belongs to another key already; give another bootstrap key.", nameof(operatorKey));
         }
