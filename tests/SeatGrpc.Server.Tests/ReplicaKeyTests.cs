@@ -38,6 +38,35 @@ public sealed class ReplicaKeyTests
             "API_KEY_REVOKED");
     }
 
+    [RequiresToolFact(typeof(PostgresClusterProbe))]
+    public async Task OtherTenantsKeyFromTheKeysCommand_OnPostgres_SeesNothingOfTheDefaultTenant()
+    {
+        using var cluster = PostgresCluster.TryStart(out var problem) ?? throw new InvalidOperationException(problem);
+        var connection = new NpgsqlConnectionStringBuilder(cluster.AdminConnectionString) { Pooling = true }.ConnectionString;
+        using var file = new TempDatabase();
+        await using var server = await SeatServerProcess.StartAsync(["--grpc-port", "0", "--rest-port", "0", "--sqlite", file.Path, "--postgres", connection]);
+        using var admin = TestKeys.Channel(server.GrpcUri);
+        var mine = new SeatService.SeatServiceClient(admin);
+        await mine.UpsertSeatPoolAsync(new UpsertSeatPoolRequest { Pool = new SeatPool { Name = "subscriptions/pg", TotalSeats = 2 } }).ResponseAsync.WithTimeout();
+        var seat = await mine.AssignSeatAsync(new AssignSeatRequest { Parent = "subscriptions/pg", Email = "pg@example.com" }).ResponseAsync.WithTimeout();
+
+        var (exitCode, key, stderr) = await SeatServerProcess.RunCommandAsync(
+            ["keys", "create", "--tenant", "acme", "--scopes", "seats:admin", "--postgres", connection], TimeSpan.FromSeconds(60));
+        Assert.True(exitCode == 0, stderr);
+        using var acme = TestKeys.Channel(server.GrpcUri, key.Trim());
+        var theirs = new SeatService.SeatServiceClient(acme);
+        Assert.True(await WithinBoundAsync(theirs, expected: StatusCode.NotFound), "the key made by the keys command was not accepted within the bound");
+
+        await RpcStatusAssert.FailsAsync(() => theirs.GetSeatPoolAsync(new GetSeatPoolRequest { Name = "subscriptions/pg" }).ResponseAsync, StatusCode.NotFound, "POOL_NOT_FOUND");
+        await RpcStatusAssert.FailsAsync(() => theirs.GetSeatAsync(new GetSeatRequest { Name = seat.Seat.Name }).ResponseAsync, StatusCode.NotFound, "SEAT_NOT_FOUND");
+        await RpcStatusAssert.FailsAsync(
+            () => theirs.ClaimSeatAsync(new ClaimSeatRequest { InvitationToken = seat.InvitationToken }).ResponseAsync, StatusCode.FailedPrecondition, "INVALID_INVITATION_TOKEN");
+        var created = await theirs.UpsertSeatPoolAsync(new UpsertSeatPoolRequest { Pool = new SeatPool { Name = "subscriptions/pg", TotalSeats = 5 } }).ResponseAsync.WithTimeout();
+        Assert.Equal((5, 0), (created.Pool.TotalSeats, created.Pool.OccupiedSeats));
+        var unchanged = await mine.GetSeatPoolAsync(new GetSeatPoolRequest { Name = "subscriptions/pg" }).ResponseAsync.WithTimeout();
+        Assert.Equal((2, 1), (unchanged.Pool.TotalSeats, unchanged.Pool.OccupiedSeats));
+    }
+
     /// <summary>Calls until the answer has <paramref name="expected"/>'s code (NOT_FOUND: the key was accepted); false past the bound.</summary>
     private static async Task<bool> WithinBoundAsync(SeatService.SeatServiceClient seats, StatusCode expected)
     {
