@@ -24,8 +24,9 @@ internal static class GrpcPlatform
             {
                 options.MaxReceiveMessageSize = MaxReceiveMessageSize;
                 options.EnableDetailedErrors = false;
-                options.Interceptors.Add<CallLogInterceptor>();
             })
+            // The seat calls only: the trivial health call stays free of an interceptor pipeline.
+            .AddServiceOptions<SeatGrpcService>(options => options.Interceptors.Add<CallLogInterceptor>())
             .AddJsonTranscoding(options =>
             {
                 // Error details are Any messages: the REST body decodes them by type.
