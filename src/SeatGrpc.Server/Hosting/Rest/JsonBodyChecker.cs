@@ -71,9 +71,9 @@ internal sealed class JsonBodyChecker
         }
     }
 
-    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
-
     private bool Full => _violations.Count >= MaxViolations;
+
+    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
     // The reader is on the StartObject; leaves it on the matching EndObject.
     private void CheckMessage(ref Utf8JsonReader reader, MessageDescriptor message, string path)
@@ -241,7 +241,7 @@ internal sealed class JsonBodyChecker
         }
     }
 
-    // Same length, so the reader's positions stay true: "null" becomes "{} " + space or "[]" + two spaces.
+    // In place and the same length, so the reader's positions stay true: "null" becomes "{}  " or "[]  ".
     private void ReplaceNull(ref Utf8JsonReader reader, ReadOnlySpan<byte> empty)
     {
         var target = _body.AsSpan((int)reader.TokenStartIndex, 4);

@@ -139,9 +139,8 @@ internal sealed class RestRoute
     {
         for (var open = pattern.IndexOf('{', StringComparison.Ordinal); open >= 0; open = pattern.IndexOf('{', open + 1))
         {
-            var close = pattern.IndexOf('}', open);
             var end = pattern.IndexOfAny(['=', '}'], open);
-            if (close < 0 || end < 0)
+            if (end < 0)
             {
                 yield break;
             }
