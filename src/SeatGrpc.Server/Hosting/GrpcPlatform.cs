@@ -33,6 +33,7 @@ internal static class GrpcPlatform
                 options.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor);
                 options.JsonSettings.IgnoreDefaultValues = false;
                 options.JsonSettings.WriteEnumsAsIntegers = false;
+                options.JsonSettings.WriteInt64sAsStrings = true; // as the proto3 JSON mapping writes them
             });
 
         services.AddGrpcHealthChecks(options =>
