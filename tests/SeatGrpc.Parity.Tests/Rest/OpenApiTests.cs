@@ -166,6 +166,17 @@ public sealed partial class OpenApiTests : IClassFixture<ParityServer>
                 .Where(operation => HttpMethods.Contains(operation.Name))
                 .Select(operation => (operation.Name, path.Name, operation.Value)));
 
+    [Fact]
+    public async Task Document_EveryOperationNeedsTheBearerApiKey()
+    {
+        var document = await ReadDocumentAsync();
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiKey");
+        Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
+        var requirement = Assert.Single(document.GetProperty("security").EnumerateArray());
+        Assert.True(requirement.TryGetProperty("apiKey", out _));
+    }
+
     private async Task<JsonElement> ReadDocumentAsync()
     {
         using var response = await _server.Http.GetAsync(new Uri("/openapi.json", UriKind.Relative)).WithTimeout();
