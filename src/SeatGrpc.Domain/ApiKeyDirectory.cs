@@ -172,7 +172,7 @@ public sealed class ApiKeyDirectory
             return;
         }
 
-        var row = NewRow(ApiKeySecrets.KeyIdOf(operatorKey, hash), Caller.DefaultTenant, hash, [ApiKeyScopes.Admin], now, null, null);
+        var row = NewRow(ApiKeyFormat.KeyIdOf(operatorKey, hash), Caller.DefaultTenant, hash, [ApiKeyScopes.Admin], now, null, null);
         if (!await _database.ApiKeys.TryInsertAsync(session, row, cancellationToken).ConfigureAwait(false)
             && await _database.ApiKeys.FindByHashAsync(session, hash, cancellationToken).ConfigureAwait(false) is null)
         {

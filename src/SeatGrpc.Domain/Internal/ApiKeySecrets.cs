@@ -30,9 +30,6 @@ internal static class ApiKeySecrets
 
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
-    /// <summary>The key id a key names (<c>sk_{id}_…</c>), or the id derived from its hash for a key of another form.</summary>
-    public static string KeyIdOf(string key, ReadOnlySpan<byte> hash) => ApiKeyFormat.KeyIdOf(key, hash);
-
     public static bool IsKeyId(ReadOnlySpan<char> id)
     {
         if (id.Length != KeyIdLength)
