@@ -29,6 +29,8 @@ public sealed class SeatDatabase : IDisposable
         Engine = engine;
         MaxTransientRetries = maxTransientRetries;
         Seats = new SeatRepository(dialect);
+        SeatsBulk = new SeatBulkRepository(dialect.Json);
+        Events = new SeatEventRepository(dialect.Json);
     }
 
     /// <summary>The engine behind this database.</summary>
@@ -44,7 +46,9 @@ public sealed class SeatDatabase : IDisposable
 
     internal SeatRepository Seats { get; }
 
-    internal SeatEventRepository Events { get; } = new();
+    internal SeatBulkRepository SeatsBulk { get; }
+
+    internal SeatEventRepository Events { get; }
 
     internal IdempotencyRepository Idempotency { get; } = new();
 

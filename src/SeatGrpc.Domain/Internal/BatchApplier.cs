@@ -9,17 +9,32 @@ namespace SeatGrpc.Domain.Internal;
 internal sealed class BatchApplier
 {
     private readonly SeatWriter _writer;
+    private readonly BulkBatchApplier _bulk;
     private readonly ILogger _logger;
 
     public BatchApplier(SeatWriter writer, ILogger logger)
     {
         _writer = writer;
+        _bulk = new BulkBatchApplier(writer);
         _logger = logger;
     }
 
     public async Task<BatchResult> ApplyAsync(
         WriteContext context, string parent, IReadOnlyList<SeatChange> changes, CancellationToken cancellationToken)
     {
+        if (BulkBatchApplier.Covers(changes))
+        {
+            try
+            {
+                return await _bulk.ApplyAsync(context, parent, changes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SeatDomainException ex) when (ex is { ChangeIndex: { } index, ChangeError: { } error })
+            {
+                DomainLog.BatchRejected(_logger, parent, index, error.Kind);
+                throw;
+            }
+        }
+
         var poolId = await SeatOperations.ResolvePoolAsync(context, parent, cancellationToken).ConfigureAwait(false);
         var results = new AssignedSeat[changes.Count];
         for (var i = 0; i < changes.Count; i++)

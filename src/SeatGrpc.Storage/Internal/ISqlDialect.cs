@@ -52,4 +52,11 @@ internal interface ISqlDialect : IDisposable
     /// <paramref name="sequence"/>. A no-op where every writer is in this process.
     /// </summary>
     Task NotifyEventsAsync(StorageSession session, string poolKey, long sequence, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How bulk statements read many rows from one parameter holding a JSON array of arrays: each engine's JSON table
+    /// function, in array order. One parameter per statement, however many rows: binding hundreds of named parameters
+    /// costs SQLite a linear name search each.
+    /// </summary>
+    JsonRowSyntax Json { get; }
 }

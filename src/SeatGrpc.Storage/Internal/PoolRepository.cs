@@ -53,12 +53,40 @@ internal sealed class PoolRepository
         RETURNING id, name, last_event_sequence, total_seats, occupied_seats
         """;
 
+    private const string LockPoolByName = """
+        UPDATE pools
+        SET update_time = @Now, version = version + 1
+        WHERE tenant = @Tenant AND name = @Name
+        RETURNING id, name, last_event_sequence, total_seats, occupied_seats
+        """;
+
+    private const string SetPoolCounts = """
+        UPDATE pools SET occupied_seats = @Occupied, last_event_sequence = @Sequence WHERE id = @Id
+        """;
+
     private const string NextEventSequence = """
         UPDATE pools
         SET last_event_sequence = last_event_sequence + 1
         WHERE id = @Id
         RETURNING id, name, last_event_sequence, total_seats, occupied_seats
         """;
+
+    /// <summary>
+    /// Locks the tenant's pool of that name for the rest of the transaction (an UPDATE takes the row lock on PostgreSQL;
+    /// SQLite's writer is alone anyway) and reads its capacity and last event sequence; null when there is no such pool.
+    /// The bulk batch path then decides capacity and sequences for the whole batch from this one reading.
+    /// </summary>
+    public Task<PoolStamp?> LockByNameAsync(StorageSession session, string tenant, string name, long now, CancellationToken cancellationToken)
+    {
+        return ReadStampAsync(session.Command(LockPoolByName).With("@Tenant", tenant).With("@Name", name).With("@Now", now), cancellationToken);
+    }
+
+    /// <summary>Writes the capacity and last event sequence a batch decided on, under the lock of <see cref="LockByNameAsync"/>.</summary>
+    public Task SetCountsAsync(StorageSession session, long id, long occupiedSeats, long lastEventSequence, CancellationToken cancellationToken)
+    {
+        return session.Command(SetPoolCounts).With("@Id", id).With("@Occupied", occupiedSeats).With("@Sequence", lastEventSequence)
+            .ExecuteNonQueryAsync(cancellationToken);
+    }
 
     /// <summary>The tenant's pool of that name; another tenant's pool of the same name is not found.</summary>
     public Task<PoolRow?> FindByNameAsync(StorageSession session, string tenant, string name, CancellationToken cancellationToken)

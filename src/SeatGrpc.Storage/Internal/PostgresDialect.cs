@@ -49,6 +49,8 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string MigrationFolder => "Postgres";
 
+    public JsonRowSyntax Json => JsonRowSyntax.Postgres;
+
     public bool SerializesWriters => false;
 
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,3 +1,4 @@
+using System.Data;
 using Dapper;
 
 namespace SeatGrpc.Storage.Internal;
@@ -26,6 +27,47 @@ internal sealed class SeatEventRepository
         ORDER BY sequence
         LIMIT @Limit
         """;
+
+    private readonly string _appendMany;
+
+    public SeatEventRepository(JsonRowSyntax json)
+    {
+        _appendMany = $"""
+            INSERT INTO seat_events (pool_id, sequence, tenant, type, seat_name, previous_seat_name, email, customer_id, external_customer_id,
+                                     previous_email, previous_customer_id, previous_external_customer_id,
+                                     total_seats, time, request_id, key_id)
+            SELECT {json.Int(0)}, {json.Int(1)}, {json.Text(2)}, {json.Text(3)}, {json.Text(4)}, {json.Text(5)}, {json.Text(6)}, {json.Text(7)},
+                   {json.Text(8)}, {json.Text(9)}, {json.Text(10)}, {json.Text(11)}, {json.Int(12)}, {json.Int(13)}, {json.Text(14)}, {json.Text(15)}
+            FROM {json.Rows("@Rows")}
+            """;
+    }
+
+    /// <summary>Appends the events in one INSERT that reads them from one JSON parameter (the bulk batch path).</summary>
+    public Task AppendManyAsync(StorageSession session, IReadOnlyList<SeatEventRow> rows, CancellationToken cancellationToken)
+    {
+        var json = JsonRows.Write(rows, static (writer, row) =>
+        {
+            writer.Int(row.PoolId);
+            writer.Int(row.Sequence);
+            writer.Text(row.Tenant);
+            writer.Text(row.Type);
+            writer.Text(row.SeatName);
+            writer.Text(row.PreviousSeatName);
+            writer.Text(row.Email);
+            writer.Text(row.CustomerId);
+            writer.Text(row.ExternalCustomerId);
+            writer.Text(row.PreviousEmail);
+            writer.Text(row.PreviousCustomerId);
+            writer.Text(row.PreviousExternalCustomerId);
+            writer.Int(row.TotalSeats);
+            writer.Int(row.Time);
+            writer.Text(row.RequestId);
+            writer.Text(row.KeyId);
+        });
+        var command = session.Command(_appendMany);
+        command.SetAt(0, "@Rows", DbType.String, json);
+        return command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public Task AppendAsync(StorageSession session, SeatEventRow row, CancellationToken cancellationToken)
     {

@@ -37,7 +37,7 @@ internal static class SeatRowReader
         };
     }
 
-    private static SeatRow Read(DbDataReader reader) => new()
+    internal static SeatRow Read(DbDataReader reader) => new()
     {
         Id = reader.GetInt64(0),
         PublicId = reader.GetString(1),

@@ -64,6 +64,8 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public string MigrationFolder => "Sqlite";
 
+    public JsonRowSyntax Json => JsonRowSyntax.Sqlite;
+
     public bool SerializesWriters => true;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)

@@ -1,0 +1,24 @@
+namespace SeatGrpc.Storage.Internal;
+
+/// <summary>
+/// An engine's spelling of the JSON pieces of the bulk statements. <see cref="Rows"/> is a FROM clause whose rows have a
+/// column <c>value</c> (one element of the array, itself an array), in array order, ready to be followed by
+/// <c>ON CONFLICT</c>; <see cref="Texts"/> a subquery of the array's string elements.
+/// </summary>
+internal sealed record JsonRowSyntax(
+    Func<string, string> Rows, Func<string, string> Texts, Func<int, string> Text, Func<int, string> Int, Func<int, string> HexBlob)
+{
+    public static JsonRowSyntax Sqlite { get; } = new(
+        parameter => $"json_each({parameter}) WHERE true",
+        parameter => $"SELECT value FROM json_each({parameter})",
+        index => $"value ->> {index}",
+        index => $"value ->> {index}",
+        index => $"unhex(value ->> {index})");
+
+    public static JsonRowSyntax Postgres { get; } = new(
+        parameter => $"json_array_elements({parameter}::json) WITH ORDINALITY AS rows (value, n) ORDER BY n",
+        parameter => $"SELECT json_array_elements_text({parameter}::json)",
+        index => $"value ->> {index}",
+        index => $"(value ->> {index})::bigint",
+        index => $"decode(value ->> {index}, 'hex')");
+}
