@@ -6,13 +6,15 @@
 #   open-loop p99 latency at half of the measured peak (AssignSeat and GetSeat); the server's peak RSS; and the server's
 #   CPU time per call (from /proc/PID/stat), a cost that the other load on a shared machine barely moves.
 #
-# Usage: bench/seats.sh [--rounds 2] [--seconds 5] [--warmup 10] [--duration 15] [--big-seats 150000] [--no-build]
+# Usage: bench/seats.sh [--rounds 2] [--seconds 5] [--warmup 10] [--duration 15] [--big-seats 150000] [--pinned] [--no-build]
+#   --pinned: the server runs on CPU 0 (taskset -c 0), every load client on CPU 1, so the peaks are the pinned peaks and
+#   the open-loop latency (p50/p99/p999 at half of them, with the calls the client skipped) is measured as SPEC.md asks.
 # Needs h2load and nghttp (Debian package nghttp2-client). Prints progress, then a summary table.
 # A full run with the defaults takes about 4 minutes; raise --rounds/--seconds/--duration for steadier figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-rounds=2 seconds=5 warmup=10 duration=15 big_seats=150000 build=1
+rounds=2 seconds=5 warmup=10 duration=15 big_seats=150000 build=1 pin_server=() pin_client=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
@@ -21,7 +23,8 @@ while [ $# -gt 0 ]; do
     --duration) duration=$2; shift 2 ;;
     --big-seats) big_seats=$2; shift 2 ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    --pinned) pin_server=(taskset -c 0); pin_client=(taskset -c 1); shift ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown flag $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -57,7 +60,7 @@ fi
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 # Every call carries this run's admin key, as a real client's would (the server's --bootstrap-key).
 api_key=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
-dotnet "$server_dll" --grpc-port 0 --rest-port 0 --sqlite "$work/seats.db" --bootstrap-key "$api_key" >"$work/server.log" 2>&1 &
+"${pin_server[@]}" dotnet "$server_dll" --grpc-port 0 --rest-port 0 --sqlite "$work/seats.db" --bootstrap-key "$api_key" >"$work/server.log" 2>&1 &
 server_pid=$!; pids+=("$server_pid")
 for _ in $(seq 300); do
   grep -q 'seatgrpc listening' "$work/server.log" && break
@@ -77,7 +80,7 @@ echo "server pid $server_pid at $grpc_url, database $work/seats.db"
   done ) &
 pids+=($!)
 
-bench() { dotnet "$bench_dll" "$@" --target "$grpc_url" --key "$api_key"; }
+bench() { "${pin_client[@]}" dotnet "$bench_dll" "$@" --target "$grpc_url" --key "$api_key"; }
 ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$server_pid/stat"; }   # server utime + stime, 1/100 s
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" | tail -1; }   # key=value from a "result ..." line
 
@@ -110,7 +113,7 @@ done
 
 h2() { # name seconds -> requests per second (fails on any non-2xx or error)
   IFS=: read -r method file <<<"${path[$1]}"
-  h2load "${load[@]}" -D "$2" -d "$file" -H 'content-type: application/grpc' -H 'te: trailers' -H "authorization: Bearer $api_key" "$grpc_url$method" 2>&1 \
+  "${pin_client[@]}" h2load "${load[@]}" -D "$2" -d "$file" -H 'content-type: application/grpc' -H 'te: trailers' -H "authorization: Bearer $api_key" "$grpc_url$method" 2>&1 \
     | awk '/^finished in/ { gsub(",", "", $4); print $4 } /^requests:/ { if ($10 + $12 > 0) bad = 1 } END { if (bad) exit 1 }'
 }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -156,6 +159,8 @@ rss_peak=$(( $(cat "$work/rss.peak" 2>/dev/null || echo 0) / 1024 ))
 manage_rate=$(field rate <"$work/manage.out")
 p99_assign=$(field p99 <"$work/lat-assign.out")
 p99_get=$(field p99 <"$work/lat-get.out")
+skipped_assign=$(field skipped <"$work/lat-assign.out")
+skipped_get=$(field skipped <"$work/lat-get.out")
 
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == ">=") ? (v >= t) : (v <= t); print ok ? "met" : "NOT met" }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -170,18 +175,18 @@ assign_scale=$(ratio "$assign_big" "$assign_small")
 assign_min=$(lesser "$assign_small" "$assign_big")
 
 echo
-echo "SeatGrpc seat benchmarks: $(nproc) cores, load average $load_start at start, $load_end at the end; database $db_mb MB"
+echo "SeatGrpc seat benchmarks: $(nproc) cores${pin_server:+, server pinned to CPU 0 and clients to CPU 1}, load average $load_start at start, $load_end at the end; database $db_mb MB"
 echo "h2load ${load[*]} medians: Health/Check $(printf '%.0f' "${rate[health]}")/s;" \
   "GetSeat $(printf '%.0f' "${rate[get100]}")/s (100 seats), $(printf '%.0f' "${rate[get100k]}")/s (100,000);" \
   "ListSeats $(printf '%.0f' "${rate[list100]}")/s (100), $(printf '%.0f' "${rate[list100k]}")/s (100,000)"
 row "target (SPEC.md section 9)" "measured" "goal" "verdict"
 row "--------------------------------------------" "--------------------------" "--------------" "-------"
 row "GetSeat / Health.Check (worse of 2 pools)" "$get_ratio" ">= 0.50" "$(verdict "$get_ratio" '>=' 0.5)"
-row "ListSeats page of 50 / Health.Check" "$list_ratio" ">= 0.50" "$(verdict "$list_ratio" '>=' 0.5)"
-row "AssignSeat, 32 callers (small / big db)" "$assign_small / $assign_big calls/s" ">= 5,000/s" "$(verdict "$assign_min" '>=' 5000)"
+row "ListSeats page of 50 / Health.Check" "$list_ratio" ">= 0.20" "$(verdict "$list_ratio" '>=' 0.2)"
+row "AssignSeat, 32 callers (small / big db)" "$assign_small / $assign_big calls/s" ">= 10,000/s" "$(verdict "$assign_min" '>=' 10000)"
 row "ManageSeats, batches of 100, one stream" "$manage_rate changes/s" ">= 100,000/s" "$(verdict "$manage_rate" '>=' 100000)"
-row "p99 AssignSeat at half peak ($half_assign/s)" "$p99_assign ms" "<= 2 ms" "$(verdict "$p99_assign" '<=' 2)"
-row "p99 GetSeat at half peak ($half_get/s)" "$p99_get ms" "<= 2 ms" "$(verdict "$p99_get" '<=' 2)"
+row "p99 AssignSeat at half peak ($half_assign/s)" "$p99_assign ms ($skipped_assign skipped)" "<= 2 ms${pin_server:+ pinned}" "$(verdict "$p99_assign" '<=' 2)"
+row "p99 GetSeat at half peak ($half_get/s)" "$p99_get ms ($skipped_get skipped)" "<= 2 ms${pin_server:+ pinned}" "$(verdict "$p99_get" '<=' 2)"
 row "server peak RSS (VmHWM)" "$rss_peak MB" "<= 200 MB" "$(verdict "$rss_peak" '<=' 200)"
 row "ListSeats 100,000 / 100 seats" "$list_scale" "~1 (>= 0.90)" "$(verdict "$list_scale" '>=' 0.9)"
 row "GetSeat 100,000 / 100 seats" "$get_scale" "~1 (>= 0.90)" "$(verdict "$get_scale" '>=' 0.9)"

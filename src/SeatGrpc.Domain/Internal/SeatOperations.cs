@@ -18,8 +18,17 @@ internal sealed class SeatOperations
     {
         var key = GranteeKey.From(grantee);
         var metadataJson = MetadataCodec.Encode(metadata);
-        var poolId = await ResolvePoolAsync(context, parent, cancellationToken).ConfigureAwait(false);
-        return await _writer.AssignAsync(context, poolId, parent, key, metadataJson, immediateClaim, cancellationToken).ConfigureAwait(false);
+        var stamp = ResourceNames.IsPoolName(parent)
+            ? await context.Database.Pools.TryOccupyByNameAsync(context.Session, context.Tenant, parent, context.Now, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (stamp is null)
+        {
+            // Full or missing: the rare answer pays for the second look.
+            _ = await ResolvePoolAsync(context, parent, cancellationToken).ConfigureAwait(false);
+            throw new SeatDomainException(SeatErrorKind.NoSeatsAvailable, "The pool has no free seat.");
+        }
+
+        return await _writer.AssignOccupiedAsync(context, stamp, parent, key, metadataJson, immediateClaim, cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<Seat> RevokeAsync(WriteContext context, string name, string? etag, CancellationToken cancellationToken)

@@ -24,7 +24,15 @@ internal sealed class SeatWriter
     {
         var stamp = await context.Database.Pools.TryOccupyAsync(context.Session, poolId, context.Now, cancellationToken).ConfigureAwait(false)
             ?? throw new SeatDomainException(SeatErrorKind.NoSeatsAvailable, "The pool has no free seat.");
-        var assigned = await InsertSeatAsync(context, poolId, parent, grantee, metadataJson, immediateClaim, cancellationToken).ConfigureAwait(false);
+        return await AssignOccupiedAsync(context, stamp, parent, grantee, metadataJson, immediateClaim, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Fills the seat that <paramref name="stamp"/> took (capacity and sequence) with the grantee.</summary>
+    public async Task<AssignedSeat> AssignOccupiedAsync(
+        WriteContext context, PoolStamp stamp, string parent, GranteeKey grantee, string metadataJson, bool immediateClaim,
+        CancellationToken cancellationToken)
+    {
+        var assigned = await InsertSeatAsync(context, stamp.Id, parent, grantee, metadataJson, immediateClaim, cancellationToken).ConfigureAwait(false);
         await context.AppendEventAsync(stamp, SeatEventType.Assigned, assigned.Seat.Name, grantee, cancellationToken).ConfigureAwait(false);
         return assigned;
     }

@@ -131,14 +131,9 @@ internal sealed class WriteRunner
         var now = UnixMicros.From(_time.GetUtcNow());
         if (key is not null)
         {
-            var stored = await _database.Idempotency.FindAsync(session, caller.Tenant, key.RequestId, cancellationToken).ConfigureAwait(false);
-            if (stored is not null)
-            {
-                return (Replay<T>(stored, key), null);
-            }
-
-            // Reserved before the work: a concurrent request with this id (another replica) waits here for our
-            // commit and replays, rather than failing on the grantee or the last seat that we just took.
+            // Reserved before the work, with no read first (a known id is rare; the reservation finds it): a concurrent
+            // request with this id (another replica) waits here for our commit and replays, rather than failing on the
+            // grantee or the last seat that we just took.
             var reservation = new IdempotencyRow
             {
                 Tenant = caller.Tenant,
@@ -150,8 +145,8 @@ internal sealed class WriteRunner
             };
             if (!await _database.Idempotency.TryReserveAsync(session, reservation, cancellationToken).ConfigureAwait(false))
             {
-                // READ COMMITTED: this statement sees the record the other transaction has just committed.
-                stored = await _database.Idempotency.FindAsync(session, caller.Tenant, key.RequestId, cancellationToken).ConfigureAwait(false);
+                // A known id, or (READ COMMITTED) the record another transaction has just committed.
+                var stored = await _database.Idempotency.FindAsync(session, caller.Tenant, key.RequestId, cancellationToken).ConfigureAwait(false);
                 return stored is not null
                     ? (Replay<T>(stored, key), null)
                     : throw new WriteConflictException("A request id was reserved and released concurrently.");

@@ -45,6 +45,14 @@ internal sealed class PoolRepository
         RETURNING id, name, last_event_sequence, total_seats, occupied_seats
         """;
 
+    private const string OccupySeatIfFreeByName = """
+        UPDATE pools
+        SET occupied_seats = occupied_seats + 1, last_event_sequence = last_event_sequence + 1,
+            update_time = @Now, version = version + 1
+        WHERE tenant = @Tenant AND name = @Name AND occupied_seats < total_seats
+        RETURNING id, name, last_event_sequence, total_seats, occupied_seats
+        """;
+
     private const string ReleaseSeat = """
         UPDATE pools
         SET occupied_seats = occupied_seats - 1, last_event_sequence = last_event_sequence + 1,
@@ -124,6 +132,15 @@ internal sealed class PoolRepository
     public Task<PoolStamp?> TryOccupyAsync(StorageSession session, long id, long now, CancellationToken cancellationToken)
     {
         return ReadStampAsync(session.Command(OccupySeatIfFree).With("@Id", id).With("@Now", now), cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes one free seat and one event sequence of the tenant's pool of that name, finding the pool and taking the seat
+    /// in one statement; null when the pool is full or does not exist (<see cref="FindIdByNameAsync"/> tells which).
+    /// </summary>
+    public Task<PoolStamp?> TryOccupyByNameAsync(StorageSession session, string tenant, string name, long now, CancellationToken cancellationToken)
+    {
+        return ReadStampAsync(session.Command(OccupySeatIfFreeByName).With("@Tenant", tenant).With("@Name", name).With("@Now", now), cancellationToken);
     }
 
     /// <summary>Gives one seat back and takes one event sequence.</summary>
