@@ -103,6 +103,73 @@ public abstract class BatchTests<TProvider> : StorageTestBase<TProvider>
     }
 
     [StorageFact]
+    public async Task ApplyBatch_SameGranteeTwiceAmongAssigns_FailsAtTheSecondWithNoTrace()
+    {
+        var pool = await CreatePoolAsync(totalSeats: 10);
+        var changes = new SeatChange[]
+        {
+            new AssignChange(Grantee.ForEmail("a@example.com")),
+            new AssignChange(Grantee.ForEmail("b@example.com")),
+            new AssignChange(Grantee.ForEmail("A@example.com")),
+            new AssignChange(Grantee.ForEmail("c@example.com")),
+        };
+
+        var error = await ThrowsKindAsync(SeatErrorKind.BatchChangeFailed, () => Allocator.ApplyBatchAsync(pool.Name, changes, null, null, Ct));
+
+        Assert.Equal(2, error.ChangeIndex);
+        Assert.Equal(SeatErrorKind.GranteeAlreadySeated, error.ChangeError!.Kind);
+        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM seats"));
+        Assert.Equal(10, (await Allocator.GetPoolAsync(pool.Name, Ct).Within()).AvailableSeats);
+    }
+
+    [StorageFact]
+    public async Task ApplyBatch_UnassignTwiceThenAssignBack_FailsOnlyAtTheSecondUnassign()
+    {
+        var pool = await CreatePoolAsync(totalSeats: 3);
+        await AssignAsync(pool.Name, Grantee.ForCustomer("cus_1"));
+        var twice = new SeatChange[] { new UnassignChange(Grantee.ForCustomer("cus_1")), new UnassignChange(Grantee.ForCustomer("cus_1")) };
+
+        var error = await ThrowsKindAsync(SeatErrorKind.BatchChangeFailed, () => Allocator.ApplyBatchAsync(pool.Name, twice, null, null, Ct));
+
+        Assert.Equal(1, error.ChangeIndex);
+        Assert.Equal(SeatErrorKind.SeatNotFound, error.ChangeError!.Kind);
+        var back = new SeatChange[]
+        {
+            new UnassignChange(Grantee.ForCustomer("cus_1")),
+            new AssignChange(Grantee.ForCustomer("cus_1"), ImmediateClaim: true),
+            new AssignChange(Grantee.ForEmail("x@example.com")),
+            new UnassignChange(Grantee.ForEmail("x@example.com")),
+        };
+        var result = (await Allocator.ApplyBatchAsync(pool.Name, back, null, null, Ct).Within()).Value!;
+        Assert.Equal([SeatStatus.Revoked, SeatStatus.Claimed, SeatStatus.Pending, SeatStatus.Revoked], result.Results.Select(r => r.Seat.Status));
+        Assert.Equal(result.Results[2].Seat.Name, result.Results[3].Seat.Name);
+        Assert.Equal(2, result.AvailableSeats);
+        var events = await Allocator.ReadEventsAsync(pool.Name, 2, 10, Ct).Within();
+        Assert.Equal(
+            [SeatEventType.Unassigned, SeatEventType.Assigned, SeatEventType.Assigned, SeatEventType.Unassigned], events.Select(e => e.Type));
+        Assert.Equal([3L, 4L, 5L, 6L], events.Select(e => e.Sequence));
+    }
+
+    [StorageFact]
+    public async Task ApplyBatch_ClashBeforeFullPool_ReportsTheClash()
+    {
+        var pool = await CreatePoolAsync(totalSeats: 2);
+        await AssignAsync(pool.Name, Grantee.ForEmail("held@example.com"));
+        var changes = new SeatChange[]
+        {
+            new AssignChange(Grantee.ForEmail("held@example.com")),
+            new AssignChange(Grantee.ForEmail("b@example.com")),
+            new AssignChange(Grantee.ForEmail("c@example.com")),
+        };
+
+        var error = await ThrowsKindAsync(SeatErrorKind.BatchChangeFailed, () => Allocator.ApplyBatchAsync(pool.Name, changes, null, null, Ct));
+
+        Assert.Equal(0, error.ChangeIndex);
+        Assert.Equal(SeatErrorKind.GranteeAlreadySeated, error.ChangeError!.Kind);
+        Assert.Equal(1, (await Allocator.GetPoolAsync(pool.Name, Ct).Within()).AvailableSeats);
+    }
+
+    [StorageFact]
     public async Task ApplyBatch_UnknownPool_ThrowsPoolNotFound()
     {
         await ThrowsKindAsync(
