@@ -35,6 +35,7 @@ internal sealed class BatchApplier
             }
         }
 
+        SeatMetrics.BatchApplied(changes.Count);
         var available = context.LastStamp is { } stamp
             ? stamp.TotalSeats - stamp.OccupiedSeats
             : await AvailableSeatsAsync(context, parent, cancellationToken).ConfigureAwait(false);

@@ -10,6 +10,7 @@ namespace SeatGrpc.Domain.Internal;
 internal sealed class WriteContext
 {
     private readonly List<(string Parent, long Sequence)> _announcements = new(1);
+    private readonly List<SeatEventType> _eventTypes = new(1);
 
     public WriteContext(SeatDatabase database, StorageSession session, long now, string? requestId)
     {
@@ -60,6 +61,7 @@ internal sealed class WriteContext
             Time = Now,
             RequestId = RequestId,
         };
+        _eventTypes.Add(type);
         return Database.Events.AppendAsync(Session, row, cancellationToken);
     }
 
@@ -74,9 +76,10 @@ internal sealed class WriteContext
         return _announcements.GroupBy(static a => a.Parent, StringComparer.Ordinal).Select(static g => (g.Key, g.Max(static a => a.Sequence)));
     }
 
-    /// <summary>Tells watchers about the committed events; call only after the commit.</summary>
+    /// <summary>Tells watchers about the committed events, and counts them; call only after the commit.</summary>
     public void Announce(ISeatEventNotifier notifier)
     {
+        SeatMetrics.Committed(_eventTypes);
         foreach (var (parent, sequence) in _announcements)
         {
             notifier.Publish(parent, sequence);
