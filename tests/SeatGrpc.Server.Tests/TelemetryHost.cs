@@ -32,6 +32,8 @@ internal sealed class TelemetryHost : IAsyncDisposable
 
     public SeatService.SeatServiceClient Client { get; }
 
+    public GrpcChannel Channel => _channel;
+
     /// <summary>Every span ended so far.</summary>
     public LockedCollection<Activity> Spans { get; }
 

@@ -65,6 +65,7 @@ public sealed class TelemetryTests
         var traceparent = new Metadata { { "traceparent", $"00-{TraceId}-{CallerSpanId}-01" } };
 
         await host.Client.AssignSeatAsync(new AssignSeatRequest { Parent = "subscriptions/traced", Email = "a@example.com" }, traceparent).ResponseAsync.WithTimeout();
+        await new Grpc.Health.V1.Health.HealthClient(host.Channel).CheckAsync(new Grpc.Health.V1.HealthCheckRequest()).ResponseAsync.WithTimeout();
         await host.Client.GetSeatPoolAsync(new GetSeatPoolRequest { Name = "subscriptions/traced" }).ResponseAsync.WithTimeout();
 
         var server = await SpanAsync(host, s => s.Kind == ActivityKind.Server && Tag(s, "grpc.method") == "/seats.v1.SeatService/AssignSeat");
@@ -83,7 +84,8 @@ public sealed class TelemetryTests
         Assert.Equal("seatgrpc.db.query", query.DisplayName);
         Assert.Equal("1", Tag(query, "seatgrpc.db.statements"));
 
-        // Database work outside a call (start-up, the health check's probe every second) records no span.
+        // Health checks are not traced (load balancers poll them); database work outside a call (start-up, the health check's probe every second) records no span.
+        Assert.DoesNotContain(host.Spans, s => Tag(s, "url.path") == "/grpc.health.v1.Health/Check");
         Assert.All(host.Spans.Where(s => s.Source.Name == "SeatGrpc"), s => Assert.NotEqual(default, s.ParentSpanId));
         Dump(host.Spans.Where(s => s.TraceId == server.TraceId));
     }

@@ -10,7 +10,7 @@ namespace SeatGrpc.Server.Hosting;
 /// <c>OTEL_SERVICE_NAME</c> turns it on (and <c>OTEL_SDK_DISABLED=true</c> keeps it off). Off, nothing is registered, so the
 /// hot path has no listener: no request Activity, no metric recorded. On, it exports
 /// <list type="bullet">
-/// <item>traces: a server span per call (ASP.NET Core, continuing an incoming <c>traceparent</c>, with gRPC's
+/// <item>traces: a server span per call but health checks (ASP.NET Core, continuing an incoming <c>traceparent</c>, with gRPC's
 /// <c>grpc.method</c> and <c>grpc.status_code</c>), and under it our storage spans (source "SeatGrpc", with the statement
 /// count) and, on PostgreSQL, Npgsql's command spans;</item>
 /// <item>metrics: ASP.NET Core's and Kestrel's meters (request durations by route, which for gRPC is the method, and by
@@ -27,6 +27,9 @@ internal static class Telemetry
 
     /// <summary>The service name when only the endpoint is set.</summary>
     public const string DefaultServiceName = "seatgrpc";
+
+    /// <summary>Health checks, polled every few seconds by every load balancer: measured, but not traced.</summary>
+    private static readonly PathString HealthService = "/grpc.health.v1.Health";
 
     /// <summary>Npgsql's own source: one span per PostgreSQL command, under our storage spans.</summary>
     private const string NpgsqlSource = "Npgsql";
@@ -51,7 +54,7 @@ internal static class Telemetry
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(string.IsNullOrEmpty(serviceName) ? DefaultServiceName : serviceName, serviceVersion: version))
             .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation()
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = static context => !context.Request.Path.StartsWithSegments(HealthService))
                 .AddSource(SeatTelemetry.ActivitySourceName, NpgsqlSource)
                 .AddOtlpExporter())
             .WithMetrics(metrics => metrics
