@@ -24,14 +24,16 @@ internal static class GrpcPlatform
             {
                 options.MaxReceiveMessageSize = MaxReceiveMessageSize;
                 options.EnableDetailedErrors = false;
-                options.Interceptors.Add<CallLogInterceptor>();
             })
+            // The seat calls only: the trivial health call stays free of an interceptor pipeline.
+            .AddServiceOptions<SeatGrpcService>(options => options.Interceptors.Add<CallLogInterceptor>())
             .AddJsonTranscoding(options =>
             {
                 // Error details are Any messages: the REST body decodes them by type.
                 options.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor);
                 options.JsonSettings.IgnoreDefaultValues = false;
                 options.JsonSettings.WriteEnumsAsIntegers = false;
+                options.JsonSettings.WriteInt64sAsStrings = true; // as the proto3 JSON mapping writes them
             });
 
         services.AddGrpcHealthChecks(options =>

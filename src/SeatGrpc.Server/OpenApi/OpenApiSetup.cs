@@ -59,17 +59,22 @@ internal static class OpenApiSetup
         return services;
     }
 
+    private const string SwaggerUiPath = "/swagger";
+
     public static WebApplication MapSeatOpenApi(this WebApplication app)
     {
         app.MapSwagger(DocumentRoute);
-        app.UseSwaggerUI(options =>
-        {
-            options.RoutePrefix = "swagger";
-            options.SwaggerEndpoint(DocumentPath, "SeatGrpc v1");
+        // Swagger UI matches its paths with regular expressions; a segment check keeps that off every other request.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(SwaggerUiPath, StringComparison.Ordinal),
+            branch => branch.UseSwaggerUI(options =>
+            {
+                options.RoutePrefix = SwaggerUiPath[1..];
+                options.SwaggerEndpoint(DocumentPath, "SeatGrpc v1");
 
-            // Links to an operation (/swagger/index.html#/SeatService/SeatService_AssignSeat) open it.
-            options.EnableDeepLinking();
-        });
+                // Links to an operation (/swagger/index.html#/SeatService/SeatService_AssignSeat) open it.
+                options.EnableDeepLinking();
+            }));
         return app;
     }
 }

@@ -17,6 +17,12 @@ internal sealed record RestExchange(HttpStatusCode Status, HttpResponseHeaders H
             request.Content.Headers.ContentType = contentType is null ? null : MediaTypeHeaderValue.Parse(contentType);
         }
 
+        return await SendAsync(http, request);
+    }
+
+    /// <summary>Sends a request built by the test (chunked, HTTP/2, ...) and reads the whole answer.</summary>
+    public static async Task<RestExchange> SendAsync(HttpClient http, HttpRequestMessage request)
+    {
         using var response = await http.SendAsync(request).WithTimeout();
         var text = await response.Content.ReadAsStringAsync().WithTimeout();
         return new RestExchange(response.StatusCode, response.Headers, response.Content.Headers, text);
