@@ -52,6 +52,8 @@ public static class SeatGrpcApp
             options.SqlitePath = settings.Sqlite;
             options.PostgresConnectionString = settings.Postgres;
             options.InvitationLifetime = settings.InvitationLifetime;
+            options.BootstrapKey = settings.BootstrapKey;
+            options.BootstrapKeyCreated = BootstrapKeyLine.Print;
         });
         builder.Services.AddSeatGrpcPlatform();
         builder.AddSeatGrpcTelemetry(environment);
