@@ -21,7 +21,7 @@ public sealed class LostAnswerTests
     {
         await using var server = await RestartableServer.StartAsync(DomainDebug);
         await using var proxy = new LossyProxy(server.Address);
-        using var services = new ClientServices(proxy.Address, o => o.DefaultDeadline = TimeSpan.FromSeconds(60));
+        using var services = new ClientServices(proxy.Address, o => { o.ApiKey = TestKeys.Admin; o.DefaultDeadline = TimeSpan.FromSeconds(60); });
         var client = services.Client;
         var pool = "subscriptions/lossy-" + Guid.NewGuid().ToString("N")[..8];
         await client.UpsertSeatPoolAsync(new UpsertSeatPoolRequest { Pool = new SeatPool { Name = pool, TotalSeats = Writers * WritesPerWriter } }).ResponseAsync.WithTimeout();
@@ -31,7 +31,7 @@ public sealed class LostAnswerTests
         var writers = Enumerable.Range(0, Writers).Select(w => WriteAsync(client, pool, w, acknowledged, run.Token)).ToList();
         await WaitUntilAsync(() => acknowledged.Count >= 40, run.Token);
         proxy.SwallowAnswers();
-        using (var direct = new ClientServices(server.Address))
+        using (var direct = new ClientServices(server.Address, o => o.ApiKey = TestKeys.Admin))
         {
             // Wait until the host has applied writes whose answers are now lost.
             while (await OccupiedAsync(direct.Client, pool) <= acknowledged.Count)

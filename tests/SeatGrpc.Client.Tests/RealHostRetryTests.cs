@@ -12,7 +12,7 @@ public sealed class RealHostRetryTests
     public async Task RevokeWithStaleEtag_AbortedEtagMismatchAfterOneAttempt()
     {
         await using var server = await RestartableServer.StartAsync(CallLog);
-        using var services = new ClientServices(server.Address, o => o.InitialBackoff = TimeSpan.FromMilliseconds(20));
+        using var services = new ClientServices(server.Address, o => { o.ApiKey = TestKeys.Admin; o.InitialBackoff = TimeSpan.FromMilliseconds(20); });
         var client = services.Client;
         const string Pool = "subscriptions/etag";
         await client.UpsertSeatPoolAsync(new UpsertSeatPoolRequest { Pool = new SeatPool { Name = Pool, TotalSeats = 1 } }).ResponseAsync.WithTimeout();

@@ -18,7 +18,7 @@ public sealed class RestartTests
     public async Task HostRestartedTwiceMidRun_EachWriteAppliedOnceAndFollowerMissesNothing()
     {
         await using var server = await RestartableServer.StartAsync();
-        using var services = new ClientServices(server.Address, o => o.DefaultDeadline = TimeSpan.FromSeconds(60));
+        using var services = new ClientServices(server.Address, o => { o.ApiKey = TestKeys.Admin; o.DefaultDeadline = TimeSpan.FromSeconds(60); });
         var client = services.Client;
         var pool = "subscriptions/restart-" + Guid.NewGuid().ToString("N")[..8];
         await client.UpsertSeatPoolAsync(new UpsertSeatPoolRequest { Pool = new SeatPool { Name = pool, TotalSeats = Writers * WritesPerWriter } }).ResponseAsync.WithTimeout();

@@ -24,7 +24,7 @@ internal sealed class TelemetryHost : IAsyncDisposable
         App = app;
         Spans = spans;
         Metrics = metrics;
-        _channel = GrpcChannel.ForAddress(app.Services.GetRequiredService<ListeningPorts>().GrpcUri);
+        _channel = TestKeys.Channel(app.Services.GetRequiredService<ListeningPorts>().GrpcUri);
         Client = new SeatService.SeatServiceClient(_channel);
     }
 
@@ -46,7 +46,7 @@ internal sealed class TelemetryHost : IAsyncDisposable
         var metrics = new LockedCollection<MetricSnapshot>();
         var database = new TempDatabase();
         var app = SeatGrpcApp.Build(
-            ["--grpc-port", "0", "--rest-port", "0", "--sqlite", database.Path],
+            ["--grpc-port", "0", "--rest-port", "0", "--sqlite", database.Path, "--bootstrap-key", TestKeys.Admin],
             name => environment.GetValueOrDefault(name),
             AppContext.BaseDirectory,
             services => services
