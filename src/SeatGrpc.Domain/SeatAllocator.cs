@@ -63,6 +63,14 @@ public sealed class SeatAllocator
     /// <summary>Whether the database can be opened and queried.</summary>
     public Task<bool> CheckHealthAsync(CancellationToken cancellationToken) => _database.CheckAsync(cancellationToken);
 
+    /// <summary>The seats of all pools together (every tenant's), for the host's gauges.</summary>
+    public async Task<SeatTotals> CountSeatsAsync(CancellationToken cancellationToken)
+    {
+        await using var session = await _database.OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        var (total, occupied) = await _database.Pools.SumSeatsAsync(session, cancellationToken).ConfigureAwait(false);
+        return new SeatTotals(total, occupied);
+    }
+
     /// <summary>The key that signs page tokens, shared by every replica (created once, in the database).</summary>
     internal static async Task<byte[]> LoadPageTokenKeyAsync(SeatDatabase database, CancellationToken cancellationToken)
     {

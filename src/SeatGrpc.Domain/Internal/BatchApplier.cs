@@ -50,6 +50,7 @@ internal sealed class BatchApplier
             }
         }
 
+        SeatMetrics.BatchApplied(changes.Count);
         var available = context.LastStamp is { } stamp
             ? stamp.TotalSeats - stamp.OccupiedSeats
             : await AvailableSeatsAsync(context, parent, cancellationToken).ConfigureAwait(false);

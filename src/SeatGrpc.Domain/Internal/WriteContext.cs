@@ -11,6 +11,7 @@ namespace SeatGrpc.Domain.Internal;
 internal sealed class WriteContext
 {
     private readonly List<(string PoolKey, long Sequence)> _announcements = new(1);
+    private readonly List<SeatEventType> _eventTypes = new(1);
 
     public WriteContext(SeatDatabase database, StorageSession session, long now, Caller caller, string? requestId)
     {
@@ -69,6 +70,7 @@ internal sealed class WriteContext
             RequestId = RequestId,
             KeyId = Caller.KeyId,
         };
+        _eventTypes.Add(type);
         return Database.Events.AppendAsync(Session, row, cancellationToken);
     }
 
@@ -105,9 +107,10 @@ internal sealed class WriteContext
         return _announcements.GroupBy(static a => a.PoolKey, StringComparer.Ordinal).Select(static g => (g.Key, g.Max(static a => a.Sequence)));
     }
 
-    /// <summary>Tells watchers about the committed events; call only after the commit.</summary>
+    /// <summary>Tells watchers about the committed events, and counts them; call only after the commit.</summary>
     public void Announce(ISeatEventNotifier notifier)
     {
+        SeatMetrics.Committed(_eventTypes);
         foreach (var (poolKey, sequence) in _announcements)
         {
             notifier.Publish(poolKey, sequence);

@@ -66,11 +66,13 @@ internal sealed class WriteRunner
             {
                 // The whole transaction was rolled back; running it again re-reads everything it decided on.
                 DomainLog.WriteRetried(_logger, attempt, ex);
+                SeatMetrics.ContentionRetried();
                 await Task.Delay(RetryDelay(attempt), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (IsRetryable(ex))
             {
                 DomainLog.WriteAbandoned(_logger, attempt, ex);
+                SeatMetrics.ContentionGaveUp();
                 throw SeatDomainException.ForContention(ex);
             }
         }

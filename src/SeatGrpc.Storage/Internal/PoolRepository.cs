@@ -79,6 +79,11 @@ internal sealed class PoolRepository
         RETURNING id, name, last_event_sequence, total_seats, occupied_seats
         """;
 
+    // Every pool of every tenant: one figure each for the whole database, read now and then for the seat gauges.
+    private const string SumSeats = """
+        SELECT COALESCE(SUM(total_seats), 0), COALESCE(SUM(occupied_seats), 0) FROM pools
+        """;
+
     /// <summary>
     /// Locks the tenant's pool of that name for the rest of the transaction (an UPDATE takes the row lock on PostgreSQL;
     /// SQLite's writer is alone anyway) and reads its capacity and last event sequence; null when there is no such pool.
@@ -155,6 +160,13 @@ internal sealed class PoolRepository
     {
         return await ReadStampAsync(session.Command(NextEventSequence).With("@Id", id), cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The pool taking an event sequence is gone.");
+    }
+
+    /// <summary>The seats of all pools together: their total, and how many are occupied (pending or claimed).</summary>
+    public Task<(long Total, long Occupied)> SumSeatsAsync(StorageSession session, CancellationToken cancellationToken)
+    {
+        return session.Connection.QuerySingleAsync<(long Total, long Occupied)>(
+            new CommandDefinition(SumSeats, transaction: session.Transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>Reads the RETURNING row of a capacity or sequence update: id, name, last_event_sequence, total_seats, occupied_seats.</summary>
