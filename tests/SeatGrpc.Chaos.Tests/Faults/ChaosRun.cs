@@ -56,7 +56,7 @@ internal static class ChaosRun
         output.WriteLine($"{plan.Summary}; {checkpoints} checkpoints");
         output.WriteLine(RunReport.Counts(runner.History));
         var errors = cluster.ErrorLogLines();
-        var unexpected = allowedServerErrors is null ? errors : allowedServerErrors(errors);
+        var unexpected = (allowedServerErrors ?? ServerErrors.Unexpected)(errors);
         violations.AddRange(unexpected.Select(e => "the server logged an error: " + e));
         Assert.True(violations.Count == 0, RunReport.Failure(settings, when, violations, errors));
         return runner.History;

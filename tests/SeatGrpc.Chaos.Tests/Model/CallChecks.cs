@@ -100,9 +100,11 @@ internal static class CallChecks
             return;
         }
 
+        // A refusal promises nothing changed; after an in-doubt attempt that did apply, a retry must replay, not refuse.
         if (final is Rejected)
         {
-            violations.Add($"refused ({final.Describe()}), yet {events.Count} of its events are in the log: {call}");
+            var why = call.WasInDoubt ? "after an in-doubt attempt that was applied, a retry was refused instead of replayed" : "refused";
+            violations.Add($"{why} ({final.Describe()}), yet {events.Count} of its events are in the log: {call}");
             return;
         }
 

@@ -36,7 +36,7 @@ internal sealed class CallRecord
     /// <summary>Gets the request in unary form (a stream batch as a <see cref="BatchManageSeatsRequest"/>).</summary>
     public IMessage Request { get; }
 
-    /// <summary>Gets the request id of the acknowledged call a <see cref="CallKind.ReuseProbe"/> reuses.</summary>
+    /// <summary>Gets the acknowledged call whose request id a <see cref="CallKind.ReuseProbe"/> reuses.</summary>
     public CallRecord? Reused { get; init; }
 
     public IReadOnlyList<Attempt> Attempts
@@ -53,7 +53,10 @@ internal sealed class CallRecord
     /// <summary>Gets the first answer the server gave with success, or null.</summary>
     public IMessage? FirstAnswer => Attempts.FirstOrDefault(a => a.Outcome.IsOk)?.Response;
 
-    /// <summary>Gets the call's outcome: OK if any attempt was, else in doubt if any was, else broken if any was, else the refusal.</summary>
+    /// <summary>
+    /// Gets the call's outcome: OK if any attempt was; else broken if any was; else in doubt if the last attempt was
+    /// (retries never settled it); else the last attempt's refusal.
+    /// </summary>
     public Outcome Final
     {
         get
@@ -61,11 +64,12 @@ internal sealed class CallRecord
             var attempts = Attempts;
             return attempts.FirstOrDefault(a => a.Outcome is Ok)?.Outcome
                 ?? attempts.FirstOrDefault(a => a.Outcome is Broken)?.Outcome
-                ?? attempts.FirstOrDefault(a => a.Outcome is InDoubt)?.Outcome
-                ?? (attempts.Count > 0 ? attempts[^1].Outcome : null)
-                ?? new InDoubt("never sent");
+                ?? (attempts.Count > 0 ? attempts[^1].Outcome : new InDoubt("never sent"));
         }
     }
+
+    /// <summary>Gets a value indicating whether some attempt was in doubt (it may have been applied, whatever came after).</summary>
+    public bool WasInDoubt => Attempts.Any(a => a.Outcome is InDoubt);
 
     public void Add(Attempt attempt)
     {
