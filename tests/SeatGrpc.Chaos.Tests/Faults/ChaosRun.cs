@@ -49,7 +49,7 @@ internal static class ChaosRun
         {
             var last = await Checkpoint.RunAsync(runner.Context, random, limit.Token);
             violations.AddRange(last.Violations);
-            output.WriteLine($"final checkpoint: {last.Calls} calls against {last.Events} events");
+            output.WriteLine($"final checkpoint: {last.Calls} calls against {last.Events} events; {last.InDoubt}");
             when = $"at the end ({plan.Summary})";
         }
 

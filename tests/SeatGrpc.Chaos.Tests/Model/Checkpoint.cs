@@ -20,7 +20,7 @@ internal static class Checkpoint
         catch (TimeoutException)
         {
             context.Gate.Resume();
-            return new CheckpointResult([$"the clients' calls did not all end within {DrainTimeout.TotalMinutes} minutes (a hung call)"], 0, 0);
+            return Failed($"the clients' calls did not all end within {DrainTimeout.TotalMinutes} minutes (a hung call)");
         }
 
         try
@@ -41,7 +41,7 @@ internal static class Checkpoint
             var sentinel = await WriteSentinelAsync(context, pool, random, cancellationToken).ConfigureAwait(false);
             if (sentinel is not null)
             {
-                return new CheckpointResult([sentinel], 0, 0);
+                return Failed(sentinel);
             }
 
             var endpoint = await context.Cluster.PickAsync(random.Next(), cancellationToken).ConfigureAwait(false);
@@ -52,14 +52,16 @@ internal static class Checkpoint
             }
             catch (ObservationException ex)
             {
-                return new CheckpointResult([$"the state could not be read: {ex.Message}"], 0, 0);
+                return Failed($"the state could not be read: {ex.Message}");
             }
         }
 
         var calls = context.History.Calls;
-        var violations = ModelChecker.Check(calls, context.History.ReadFailures, observations);
-        return new CheckpointResult(violations, calls.Count, observations.Sum(o => o.Events.Count));
+        var violations = ModelChecker.Check(calls, context.History.ReadFailures, observations, out var inDoubt);
+        return new CheckpointResult(violations, calls.Count, observations.Sum(o => o.Events.Count), inDoubt);
     }
+
+    private static CheckpointResult Failed(string why) => new([why], 0, 0, string.Empty);
 
     /// <summary>Resizes the pool by one seat (the log's end marker); null, or why it failed.</summary>
     private static async Task<string?> WriteSentinelAsync(WorkloadContext context, string pool, Random random, CancellationToken cancellationToken)

@@ -5,7 +5,8 @@ namespace SeatGrpc.Chaos.Tests.Model;
 /// <summary>Checks a history of calls against what the server shows of its pools; returns every violation found.</summary>
 internal static class ModelChecker
 {
-    public static List<string> Check(IReadOnlyList<CallRecord> calls, IReadOnlyList<string> readFailures, IReadOnlyList<PoolObservation> pools)
+    public static List<string> Check(
+        IReadOnlyList<CallRecord> calls, IReadOnlyList<string> readFailures, IReadOnlyList<PoolObservation> pools, out string inDoubt)
     {
         var violations = new List<string>(readFailures.Select(f => "a read broke a rule: " + f));
         var byRequest = calls.Where(c => c.Kind != CallKind.ReuseProbe)
@@ -28,6 +29,7 @@ internal static class ModelChecker
 
         var listed = pools.SelectMany(p => p.Active.Concat(p.Revoked)).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         CallChecks.Check(calls, eventsByRequest, listed, violations);
+        inDoubt = InDoubtStats.Describe(calls, eventsByRequest);
         return violations;
     }
 }
