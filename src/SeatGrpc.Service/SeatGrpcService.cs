@@ -63,7 +63,7 @@ public sealed class SeatGrpcService : SeatService.SeatServiceBase
 
     public override Task WatchSeatEvents(
         WatchSeatEventsRequest request, IServerStreamWriter<WatchSeatEventsResponse> responseStream, ServerCallContext context) =>
-        _guard.RunAsync(context, ct => _events.RunAsync(request, responseStream, ct));
+        _guard.RunAsync(context, ct => _events.RunAsync(request, responseStream, context, ct));
 
     public override Task<UpsertSeatPoolResponse> UpsertSeatPool(UpsertSeatPoolRequest request, ServerCallContext context) =>
         _guard.RunAsync(context, ct => _commands.UpsertSeatPoolAsync(request, ct));
