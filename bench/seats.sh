@@ -55,7 +55,9 @@ fi
 [ -f "$server_dll" ] && [ -f "$bench_dll" ] || { echo "error: Release binaries missing; run without --no-build" >&2; exit 1; }
 
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
-dotnet "$server_dll" --grpc-port 0 --rest-port 0 --sqlite "$work/seats.db" >"$work/server.log" 2>&1 &
+# Every call carries this run's admin key, as a real client's would (the server's --bootstrap-key).
+api_key=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+dotnet "$server_dll" --grpc-port 0 --rest-port 0 --sqlite "$work/seats.db" --bootstrap-key "$api_key" >"$work/server.log" 2>&1 &
 server_pid=$!; pids+=("$server_pid")
 for _ in $(seq 300); do
   grep -q 'seatgrpc listening' "$work/server.log" && break
@@ -75,7 +77,7 @@ echo "server pid $server_pid at $grpc_url, database $work/seats.db"
   done ) &
 pids+=($!)
 
-bench() { dotnet "$bench_dll" "$@" --target "$grpc_url"; }
+bench() { dotnet "$bench_dll" "$@" --target "$grpc_url" --key "$api_key"; }
 ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$server_pid/stat"; }   # server utime + stime, 1/100 s
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" | tail -1; }   # key=value from a "result ..." line
 
@@ -102,13 +104,13 @@ declare -A path=(
 names=(health get100 get100k list100 list100k)
 for name in "${names[@]}"; do
   IFS=: read -r method file <<<"${path[$name]}"
-  nghttp -v -H ':method: POST' -H 'content-type: application/grpc' -H 'te: trailers' -d "$file" "$grpc_url$method" 2>&1 \
+  nghttp -v -H ':method: POST' -H 'content-type: application/grpc' -H 'te: trailers' -H "authorization: Bearer $api_key" -d "$file" "$grpc_url$method" 2>&1 \
     | grep -q 'grpc-status: 0' || { echo "error: $name ($method) did not answer grpc-status 0" >&2; exit 1; }
 done
 
 h2() { # name seconds -> requests per second (fails on any non-2xx or error)
   IFS=: read -r method file <<<"${path[$1]}"
-  h2load "${load[@]}" -D "$2" -d "$file" -H 'content-type: application/grpc' -H 'te: trailers' "$grpc_url$method" 2>&1 \
+  h2load "${load[@]}" -D "$2" -d "$file" -H 'content-type: application/grpc' -H 'te: trailers' -H "authorization: Bearer $api_key" "$grpc_url$method" 2>&1 \
     | awk '/^finished in/ { gsub(",", "", $4); print $4 } /^requests:/ { if ($10 + $12 > 0) bad = 1 } END { if (bad) exit 1 }'
 }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

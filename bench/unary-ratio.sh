@@ -8,7 +8,10 @@
 #   defaults: 5 rounds of 10 s, after 20 s of warm-up for each server.
 # Needs dotnet, h2load and nghttp (Debian package nghttp2-client) and python3.
 # Builds both servers in Release, starts them, warms both up, then measures them in
-# interleaved rounds (ours, then bare, each round) under `h2load -c 8 -m 32`.
+# interleaved rounds (ours, then bare, each round) under `h2load -c 8 -m 32`. Every request carries
+# an API key (`authorization: Bearer ...`, the server's --bootstrap-key), as a real client's would; both
+# servers get the same bytes. Health checks need no key, so the server does not authenticate them: the
+# key costs only its header.
 # Prints one line per round and a summary: the medians, their ratio, each server's CPU per call
 # (the median over the rounds) and the server's peak RSS.
 # Exits non-zero, naming the cause, if a tool is missing, a build or a server fails, or a
@@ -54,12 +57,15 @@ for project in src/SeatGrpc.Server bench/BareKestrel; do
     || { cat "$work/build.log" >&2; fail "the Release build of $project failed (output above)"; }
 done
 
+# A fresh admin key for this run: 256 random bits, as the server's own keys have.
+api_key=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 bare_port=$(free_port)
 echo "starting both servers..."
 dotnet bench/BareKestrel/bin/Release/net10.0/BareKestrel.dll "$bare_port" >"$work/bare.log" 2>&1 &
 pids+=($!); bare_pid=$!
-dotnet src/SeatGrpc.Server/bin/Release/net10.0/SeatGrpc.Server.dll --grpc-port 0 --rest-port 0 --sqlite "$work/bench.db" >"$work/server.log" 2>&1 &
+dotnet src/SeatGrpc.Server/bin/Release/net10.0/SeatGrpc.Server.dll --grpc-port 0 --rest-port 0 --sqlite "$work/bench.db" --bootstrap-key "$api_key" >"$work/server.log" 2>&1 &
 pids+=($!); server_pid=$!
 
 for _ in $(seq 300); do
@@ -77,7 +83,7 @@ printf '\x00\x00\x00\x00\x00' >"$work/request.bin"   # one empty HealthCheckRequ
 
 # h2load counts HTTP 200 as success; check once that both answer SERVING with grpc-status 0.
 for url in "$grpc_url" "$bare_url"; do
-  run_step nghttp -v -H ':method: POST' -H 'content-type: application/grpc' -H 'te: trailers' -d "$work/request.bin" "$url$method" >"$work/check.log" 2>&1 || true
+  run_step nghttp -v -H ':method: POST' -H 'content-type: application/grpc' -H 'te: trailers' -H "authorization: Bearer $api_key" -d "$work/request.bin" "$url$method" >"$work/check.log" 2>&1 || true
   grep -q 'grpc-status: 0' "$work/check.log" || { cat "$work/check.log" >&2; fail "$url$method did not answer grpc-status 0 (exchange above)"; }
 done
 
@@ -86,7 +92,7 @@ ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }   # uti
 rate= cpu=
 run() { # url seconds pid -> sets rate (requests per second) and cpu (server CPU µs per call); fails on any failed request
   local before; before=$(ticks "$3")
-  run_step h2load "${load[@]}" -D "$2" -d "$work/request.bin" -H 'content-type: application/grpc' -H 'te: trailers' "$1$method" >"$work/h2load.log" 2>&1 || true
+  run_step h2load "${load[@]}" -D "$2" -d "$work/request.bin" -H 'content-type: application/grpc' -H 'te: trailers' -H "authorization: Bearer $api_key" "$1$method" >"$work/h2load.log" 2>&1 || true
   local spent=$(( $(ticks "$3") - before ))
   read -r rate cpu < <(awk -v ticks="$spent" '/^finished in/ { gsub(",", "", $4); rate = $4 }
        /^requests:/ { done = $8; if ($10 + $12 > 0) bad = 1 }

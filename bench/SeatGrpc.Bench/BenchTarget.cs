@@ -12,14 +12,26 @@ internal sealed class BenchTarget : IDisposable
 {
     private readonly GrpcChannel[] _channels;
 
-    private BenchTarget(Uri address, int connections)
+    private BenchTarget(Uri address, int connections, string key)
     {
         Address = address;
         _channels = new GrpcChannel[Math.Max(1, connections)];
         Clients = new SeatService.SeatServiceClient[_channels.Length];
+
+        // Every call sends the API key (call credentials are allowed on h2c only when asked for: the bench runs on loopback).
+        var credentials = CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("authorization", "Bearer " + key);
+            return Task.CompletedTask;
+        });
+        var options = new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
+            UnsafeUseInsecureChannelCallCredentials = true,
+        };
         for (var i = 0; i < _channels.Length; i++)
         {
-            _channels[i] = GrpcChannel.ForAddress(address);
+            _channels[i] = GrpcChannel.ForAddress(address, options);
             Clients[i] = new SeatService.SeatServiceClient(_channels[i]);
         }
     }
@@ -38,7 +50,13 @@ internal sealed class BenchTarget : IDisposable
             throw new BenchUsageException($"--target '{text}' is not an http:// address (the gRPC port speaks h2c), e.g. http://127.0.0.1:5000.");
         }
 
-        var target = new BenchTarget(address, args.Int("connections", 1));
+        var key = args.Text("key", Environment.GetEnvironmentVariable("SEATGRPC_KEY") ?? string.Empty);
+        if (key.Length == 0)
+        {
+            throw new BenchUsageException("--key is missing: an API key with seats:admin (the server's --bootstrap-key, or SEATGRPC_KEY).");
+        }
+
+        var target = new BenchTarget(address, args.Int("connections", 1), key);
         try
         {
             await target.Clients[0].GetSeatPoolAsync(

@@ -10,6 +10,7 @@ const string Usage = """
       manage   --target URL [--batch 100] [--depth 8] [--duration 15] [--warmup 5] [--pool NAME]
       latency  --target URL --rpc assign|get|list --rate R [--duration 15] [--warmup 3] [--seat NAME] [--pool NAME]
 
+    Every command takes --key KEY (or SEATGRPC_KEY): an API key with seats:admin, e.g. the server's --bootstrap-key.
     assign, manage and latency take --server-pid PID (a local server) to report the server's CPU microseconds per call
     or change in the measured window: a cost that other load on the machine barely moves.
     Progress goes to stderr once a second; each command ends with one "result ..." line on stdout.

@@ -11,12 +11,12 @@ public sealed class InProcessSeatEventNotifier : ISeatEventNotifier
     private readonly Lock _lock = new();
     private readonly Dictionary<string, List<EventSubscription>> _subscriptions = new(StringComparer.Ordinal);
 
-    public void Publish(string parent, long sequence)
+    public void Publish(string poolKey, long sequence)
     {
         EventSubscription[] targets;
         lock (_lock)
         {
-            if (!_subscriptions.TryGetValue(parent, out var list))
+            if (!_subscriptions.TryGetValue(poolKey, out var list))
             {
                 return;
             }
@@ -30,16 +30,16 @@ public sealed class InProcessSeatEventNotifier : ISeatEventNotifier
         }
     }
 
-    public ISeatEventSubscription Subscribe(string parent)
+    public ISeatEventSubscription Subscribe(string poolKey)
     {
-        ArgumentNullException.ThrowIfNull(parent);
-        var subscription = new EventSubscription(this, parent);
+        ArgumentNullException.ThrowIfNull(poolKey);
+        var subscription = new EventSubscription(this, poolKey);
         lock (_lock)
         {
-            if (!_subscriptions.TryGetValue(parent, out var list))
+            if (!_subscriptions.TryGetValue(poolKey, out var list))
             {
                 list = [];
-                _subscriptions.Add(parent, list);
+                _subscriptions.Add(poolKey, list);
             }
 
             list.Add(subscription);
@@ -61,9 +61,9 @@ public sealed class InProcessSeatEventNotifier : ISeatEventNotifier
     {
         lock (_lock)
         {
-            if (_subscriptions.TryGetValue(subscription.Parent, out var list) && list.Remove(subscription) && list.Count == 0)
+            if (_subscriptions.TryGetValue(subscription.PoolKey, out var list) && list.Remove(subscription) && list.Count == 0)
             {
-                _subscriptions.Remove(subscription.Parent);
+                _subscriptions.Remove(subscription.PoolKey);
             }
         }
     }

@@ -29,9 +29,9 @@ public sealed class PostgresSeatEventNotifier : ISeatEventNotifier, IAsyncDispos
     /// <summary>The backend process id of the listening connection (0 while reconnecting); for tests.</summary>
     internal int ListenerProcessId => _listener.ServerProcessId;
 
-    public void Publish(string parent, long sequence) => _local.Publish(parent, sequence);
+    public void Publish(string poolKey, long sequence) => _local.Publish(poolKey, sequence);
 
-    public ISeatEventSubscription Subscribe(string parent) => _local.Subscribe(parent);
+    public ISeatEventSubscription Subscribe(string poolKey) => _local.Subscribe(poolKey);
 
     /// <summary>Completes once the listening connection is up (again). Watching works before that, with a delay.</summary>
     public Task WaitUntilListeningAsync(CancellationToken cancellationToken) => _listener.WaitUntilListeningAsync(cancellationToken);

@@ -6,34 +6,36 @@ using SeatGrpc.Storage;
 namespace SeatGrpc.Domain;
 
 /// <summary>
-/// The seat rules. Every mutation runs in one write transaction; with an <see cref="IdempotencyKey"/> the
-/// result, encoded by the caller's <c>encodeResult</c>, is stored in that same transaction, and a retry
-/// returns those bytes (<see cref="IdempotentResult{T}.IsReplayed"/>) without changing anything. Encoders
-/// must leave out invitation tokens: a replay returns the seat without its token.
-/// Errors are <see cref="SeatDomainException"/> with a <see cref="SeatErrorKind"/>.
+/// The seat rules over one database, shared by every tenant. Each call goes through <see cref="For"/>, which scopes it
+/// to the caller's tenant: the tenant is an explicit argument of every operation, never ambient state.
 /// </summary>
 public sealed class SeatAllocator
 {
     private const string PageTokenKeyName = "page_token_key";
 
     private readonly SeatDatabase _database;
-    private readonly WriteRunner _runner;
-    private readonly SeatOperations _operations;
-    private readonly BatchApplier _batches;
-    private readonly SeatReader _reader;
-    private readonly EventWatcher _watcher;
 
     private SeatAllocator(
         SeatDatabase database, SeatAllocatorOptions options, ISeatEventNotifier notifier, TimeProvider time, ILogger logger, byte[] pageTokenKey)
     {
         _database = database;
         var writer = new SeatWriter(options.EffectiveInvitationLifetime);
-        _runner = new WriteRunner(database, time, notifier, options.EffectiveIdempotencyRetention, logger);
-        _operations = new SeatOperations(writer);
-        _batches = new BatchApplier(writer, logger);
-        _reader = new SeatReader(database, new PageTokenCodec(pageTokenKey));
-        _watcher = new EventWatcher(database, _reader, notifier);
+        Runner = new WriteRunner(database, time, notifier, options.EffectiveIdempotencyRetention, logger);
+        Operations = new SeatOperations(writer);
+        Batches = new BatchApplier(writer, logger);
+        Reader = new SeatReader(database, new PageTokenCodec(pageTokenKey));
+        Watcher = new EventWatcher(database, Reader, notifier);
     }
+
+    internal WriteRunner Runner { get; }
+
+    internal SeatOperations Operations { get; }
+
+    internal BatchApplier Batches { get; }
+
+    internal SeatReader Reader { get; }
+
+    internal EventWatcher Watcher { get; }
 
     /// <summary>Loads (or creates, once for all replicas) the page-token key and returns a ready allocator.</summary>
     public static async Task<SeatAllocator> CreateAsync(
@@ -46,128 +48,35 @@ public sealed class SeatAllocator
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(notifier);
-        byte[] key;
-        await using (var session = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false))
-        {
-            key = await database.Secrets.GetOrCreateAsync(session, PageTokenKeyName, RandomIds.NewSecret(), cancellationToken).ConfigureAwait(false);
-            await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        var key = await LoadPageTokenKeyAsync(database, cancellationToken).ConfigureAwait(false);
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SeatAllocator>();
         return new SeatAllocator(database, options ?? new SeatAllocatorOptions(), notifier, timeProvider ?? TimeProvider.System, logger, key);
     }
 
-    /// <summary>Creates or resizes a pool. Errors: InvalidArgument, PoolBoundsViolated, PoolShrinkBelowOccupied.</summary>
-    public Task<IdempotentResult<Pool>> UpsertPoolAsync(
-        PoolSettings settings, IdempotencyKey? idempotencyKey, Func<Pool, byte[]>? encodeResult, CancellationToken cancellationToken)
+    /// <summary>The seat operations as <paramref name="caller"/> may see them: its tenant's pools only.</summary>
+    public TenantSeats For(Caller caller)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        return _runner.RunAsync(idempotencyKey, encodeResult, (context, ct) => PoolWriter.UpsertAsync(context, settings, ct), cancellationToken);
-    }
-
-    /// <summary>Errors: PoolNotFound.</summary>
-    public Task<Pool> GetPoolAsync(string name, CancellationToken cancellationToken) => _reader.GetPoolAsync(name, cancellationToken);
-
-    /// <summary>
-    /// Takes a free seat for the grantee; the token is null when <paramref name="immediateClaim"/>.
-    /// Errors: InvalidArgument, PoolNotFound, NoSeatsAvailable, GranteeAlreadySeated, RequestIdReused.
-    /// </summary>
-    public Task<IdempotentResult<AssignedSeat>> AssignSeatAsync(
-        string parent,
-        Grantee grantee,
-        IReadOnlyDictionary<string, string>? metadata,
-        bool immediateClaim,
-        IdempotencyKey? idempotencyKey,
-        Func<AssignedSeat, byte[]>? encodeResult,
-        CancellationToken cancellationToken)
-    {
-        return _runner.RunAsync(
-            idempotencyKey,
-            encodeResult,
-            (context, ct) => _operations.AssignAsync(context, parent, grantee, metadata, immediateClaim, ct),
-            cancellationToken);
-    }
-
-    /// <summary>
-    /// A page of the pool's seats in creation order; a null <paramref name="status"/> lists the pending and claimed seats
-    /// (those occupying capacity); <paramref name="pageSize"/> 0 means 50, above 1000 is clamped.
-    /// Errors: PoolNotFound, InvalidPageToken.
-    /// </summary>
-    public Task<SeatPage> ListSeatsAsync(
-        string parent, SeatStatus? status, int pageSize, string? pageToken, CancellationToken cancellationToken)
-    {
-        return _reader.ListSeatsAsync(parent, status, pageSize, pageToken, cancellationToken);
-    }
-
-    /// <summary>Errors: SeatNotFound.</summary>
-    public Task<Seat> GetSeatAsync(string name, CancellationToken cancellationToken) => _reader.GetSeatAsync(name, cancellationToken);
-
-    /// <summary>
-    /// Revokes the seat and frees its capacity; a revoked seat is returned unchanged, with no new event.
-    /// Errors: SeatNotFound, EtagMismatch (when <paramref name="etag"/> is given and differs), RequestIdReused.
-    /// </summary>
-    public Task<IdempotentResult<Seat>> RevokeSeatAsync(
-        string name, string? etag, IdempotencyKey? idempotencyKey, Func<Seat, byte[]>? encodeResult, CancellationToken cancellationToken)
-    {
-        return _runner.RunAsync(idempotencyKey, encodeResult, (context, ct) => SeatOperations.RevokeAsync(context, name, etag, ct), cancellationToken);
-    }
-
-    /// <summary>New token and expiry for a pending seat; the old token stops working. Errors: SeatNotFound, SeatNotPending, RequestIdReused.</summary>
-    public Task<IdempotentResult<AssignedSeat>> ResendInvitationAsync(
-        string name, IdempotencyKey? idempotencyKey, Func<AssignedSeat, byte[]>? encodeResult, CancellationToken cancellationToken)
-    {
-        return _runner.RunAsync(idempotencyKey, encodeResult, (context, ct) => _operations.ResendInvitationAsync(context, name, ct), cancellationToken);
-    }
-
-    /// <summary>
-    /// Claims the pending seat of the token (single use); records <paramref name="claimantCustomerId"/> when the seat had no customer id.
-    /// Errors: InvalidInvitationToken, GranteeAlreadySeated, RequestIdReused.
-    /// </summary>
-    public Task<IdempotentResult<Seat>> ClaimSeatAsync(
-        string token, string? claimantCustomerId, IdempotencyKey? idempotencyKey, Func<Seat, byte[]>? encodeResult,
-        CancellationToken cancellationToken)
-    {
-        return _runner.RunAsync(
-            idempotencyKey, encodeResult, (context, ct) => SeatOperations.ClaimAsync(context, token, claimantCustomerId, ct), cancellationToken);
-    }
-
-    /// <summary>The pools in which the customer holds a claimed seat, with that seat. Errors: InvalidPageToken.</summary>
-    public Task<ClaimedSubscriptionPage> ListClaimedSubscriptionsAsync(
-        string customerId, int pageSize, string? pageToken, CancellationToken cancellationToken)
-    {
-        return _reader.ListClaimedSubscriptionsAsync(customerId, pageSize, pageToken, cancellationToken);
-    }
-
-    /// <summary>
-    /// Applies the changes in order, all or nothing. Errors: PoolNotFound, RequestIdReused, and BatchChangeFailed
-    /// carrying <see cref="SeatDomainException.ChangeIndex"/> and the change's own error.
-    /// </summary>
-    public Task<IdempotentResult<BatchResult>> ApplyBatchAsync(
-        string parent,
-        IReadOnlyList<SeatChange> changes,
-        IdempotencyKey? idempotencyKey,
-        Func<BatchResult, byte[]>? encodeResult,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(changes);
-        return _runner.RunAsync(idempotencyKey, encodeResult, (context, ct) => _batches.ApplyAsync(context, parent, changes, ct), cancellationToken);
-    }
-
-    /// <summary>Up to <paramref name="limit"/> (1..1000, 0 means 50) events after the sequence. Errors: PoolNotFound.</summary>
-    public Task<IReadOnlyList<SeatEvent>> ReadEventsAsync(string parent, long afterSequence, int limit, CancellationToken cancellationToken)
-    {
-        return _reader.ReadEventsAsync(parent, afterSequence, limit, cancellationToken);
-    }
-
-    /// <summary>
-    /// The pool's stored events after <paramref name="afterSequence"/>, then live ones as they commit, each exactly once.
-    /// The first <c>MoveNextAsync</c> throws PoolNotFound for an unknown pool; the stream ends by cancellation.
-    /// </summary>
-    public IAsyncEnumerable<SeatEvent> WatchAsync(string parent, long afterSequence, CancellationToken cancellationToken)
-    {
-        return _watcher.WatchAsync(parent, afterSequence, cancellationToken);
+        ArgumentNullException.ThrowIfNull(caller);
+        return new TenantSeats(this, caller);
     }
 
     /// <summary>Whether the database can be opened and queried.</summary>
     public Task<bool> CheckHealthAsync(CancellationToken cancellationToken) => _database.CheckAsync(cancellationToken);
+
+    /// <summary>The seats of all pools together (every tenant's), for the host's gauges.</summary>
+    public async Task<SeatTotals> CountSeatsAsync(CancellationToken cancellationToken)
+    {
+        await using var session = await _database.OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        var (total, occupied) = await _database.Pools.SumSeatsAsync(session, cancellationToken).ConfigureAwait(false);
+        return new SeatTotals(total, occupied);
+    }
+
+    /// <summary>The key that signs page tokens, shared by every replica (created once, in the database).</summary>
+    internal static async Task<byte[]> LoadPageTokenKeyAsync(SeatDatabase database, CancellationToken cancellationToken)
+    {
+        await using var session = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var key = await database.Secrets.GetOrCreateAsync(session, PageTokenKeyName, RandomIds.NewSecret(), cancellationToken).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return key;
+    }
 }

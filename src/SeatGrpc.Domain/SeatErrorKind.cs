@@ -47,4 +47,7 @@ public enum SeatErrorKind
     /// row changed between read and update) past the retry budget; nothing was changed. ABORTED: the caller may retry.
     /// </summary>
     Contention,
+
+    /// <summary>No such API key (or, for a tenant's caller, another tenant's key). NOT_FOUND.</summary>
+    ApiKeyNotFound,
 }

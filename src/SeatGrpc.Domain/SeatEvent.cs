@@ -3,7 +3,8 @@ namespace SeatGrpc.Domain;
 /// <summary>
 /// One entry of a pool's change history. <see cref="Sequence"/> counts from 1 per pool without gaps.
 /// <see cref="PreviousGrantee"/> and <see cref="PreviousSeatName"/> are set for replaced events;
-/// <see cref="TotalSeats"/> for pool_resized.
+/// <see cref="TotalSeats"/> for pool_resized. <see cref="KeyId"/> is the public id of the API key that made the change
+/// (null for changes made before keys existed, or by no key).
 /// </summary>
 public sealed record SeatEvent(
     string Parent,
@@ -15,4 +16,5 @@ public sealed record SeatEvent(
     Grantee? PreviousGrantee,
     int? TotalSeats,
     DateTimeOffset Time,
-    string? RequestId);
+    string? RequestId,
+    string? KeyId = null);

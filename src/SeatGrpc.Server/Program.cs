@@ -1,5 +1,11 @@
 using SeatGrpc.Server.Hosting;
 
+if (args is ["keys", .. var keyArgs])
+{
+    // Key management against the server's database: create, list, revoke.
+    return await KeysCommand.RunAsync(keyArgs, Console.Out, Console.Error, CancellationToken.None);
+}
+
 WebApplication app;
 try
 {

@@ -1,3 +1,5 @@
+using SeatGrpc.Domain;
+
 namespace SeatGrpc.Service;
 
 /// <summary>Settings of the seat service and its embedded store.</summary>
@@ -20,4 +22,19 @@ public sealed class SeatServiceOptions
 
     /// <summary>How many ManageSeats batches one stream reads ahead of the one being applied.</summary>
     public int ManageSeatsPipelineDepth { get; set; } = 32;
+
+    /// <summary>
+    /// An admin key of the tenant "default", stored on start unless it is already (--bootstrap-key). Without it, the first
+    /// start of a database that has no key at all creates one and hands it to <see cref="BootstrapKeyCreated"/>.
+    /// </summary>
+    public string? BootstrapKey { get; set; }
+
+    /// <summary>Shows the key created on first start, once (the host prints it on stdout); its secret is nowhere else.</summary>
+    public Action<CreatedApiKey>? BootstrapKeyCreated { get; set; }
+
+    /// <summary>
+    /// How often each server polls the keys' version and reloads them when it moved: a key revoked or created elsewhere
+    /// (another replica, the keys command) takes effect here within this interval plus one reload.
+    /// </summary>
+    public TimeSpan ApiKeyRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

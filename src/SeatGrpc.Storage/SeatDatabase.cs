@@ -50,6 +50,8 @@ public sealed class SeatDatabase : IDisposable
 
     internal SecretRepository Secrets { get; } = new();
 
+    internal ApiKeyRepository ApiKeys { get; } = new();
+
     /// <summary>Opens (creating if needed) the SQLite file, switches it to WAL and applies migrations.</summary>
     /// <exception cref="SchemaVersionException">The file was migrated by a newer binary.</exception>
     public static async Task<SeatDatabase> OpenSqliteAsync(
@@ -155,13 +157,13 @@ public sealed class SeatDatabase : IDisposable
     internal bool IsTransientFailure(Exception exception) => _dialect.IsTransientFailure(exception);
 
     /// <summary>Inside the write transaction: announces the pool's new events to other replicas once it commits.</summary>
-    internal Task NotifyEventsAsync(StorageSession session, string parent, long sequence, CancellationToken cancellationToken) =>
-        _dialect.NotifyEventsAsync(session, parent, sequence, cancellationToken);
+    internal Task NotifyEventsAsync(StorageSession session, string poolKey, long sequence, CancellationToken cancellationToken) =>
+        _dialect.NotifyEventsAsync(session, poolKey, sequence, cancellationToken);
 
     /// <summary>
     /// A listener for the events other replicas commit, or null where every writer is in this process (SQLite).
     /// It calls <paramref name="onEvent"/> for each announcement and, after every (re)connection, once per pool
-    /// that <paramref name="watchedPools"/> names, with the pool's latest sequence.
+    /// that <paramref name="watchedPools"/> names (by <see cref="PoolKeys"/>), with the pool's latest sequence.
     /// </summary>
     internal PostgresEventListener? CreateEventListener(
         Func<IReadOnlyCollection<string>> watchedPools, Action<string, long> onEvent, ILoggerFactory? loggerFactory)

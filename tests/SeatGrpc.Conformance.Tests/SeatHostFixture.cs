@@ -16,7 +16,7 @@ public sealed class SeatHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = SeatGrpcApp.Build(["--grpc-port", "0", "--rest-port", "0", "--sqlite", Path.Combine(_directory, "seats.db")]);
+        _app = SeatGrpcApp.Build(["--grpc-port", "0", "--rest-port", "0", "--sqlite", Path.Combine(_directory, "seats.db"), "--bootstrap-key", TestKeys.Admin]);
         await _app.StartAsync().WithTimeout(TimeSpan.FromSeconds(30));
         BaseUrl = _app.Services.GetRequiredService<ListeningPorts>().GrpcUri.ToString().TrimEnd('/');
     }

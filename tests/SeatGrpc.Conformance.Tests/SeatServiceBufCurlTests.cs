@@ -71,7 +71,8 @@ public sealed class SeatServiceBufCurlTests(SeatHostFixture host) : IClassFixtur
 
     private static async Task<string> BufCurlAsync(string[] arguments)
     {
-        var (exitCode, output) = await ChildProcess.RunAsync(BufCurlProbe.RequiredBuf, ["curl", "--protocol", "grpc", "--http2-prior-knowledge", .. arguments]);
+        var (exitCode, output) = await ChildProcess.RunAsync(
+            BufCurlProbe.RequiredBuf, ["curl", "--protocol", "grpc", "--http2-prior-knowledge", "-H", $"authorization: {TestKeys.Bearer(TestKeys.Admin)}", .. arguments]);
         Assert.True(exitCode == 0, $"buf curl {string.Join(' ', arguments)} exited with {exitCode}:\n{output}");
         return output;
     }

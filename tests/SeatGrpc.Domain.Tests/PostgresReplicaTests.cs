@@ -17,16 +17,17 @@ public sealed class PostgresReplicaTests : StorageTestBase<PostgresStorageProvid
     private SeatDatabase _databaseB = null!;
     private PostgresSeatEventNotifier _notifierB = null!;
 
-    private SeatAllocator AllocatorA => Allocator;
+    private TenantSeats AllocatorA => Allocator;
 
-    private SeatAllocator AllocatorB { get; set; } = null!;
+    private TenantSeats AllocatorB { get; set; } = null!;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         _databaseB = await SeatDatabase.OpenPostgresAsync(new PostgresStorageOptions(Provider.ConnectionStringForReplica(2)), null, Ct).Within();
         _notifierB = new PostgresSeatEventNotifier(_databaseB, null);
-        AllocatorB = await SeatAllocator.CreateAsync(_databaseB, new SeatAllocatorOptions(), _notifierB, Time, null, Ct).Within();
+        var seatsB = await SeatAllocator.CreateAsync(_databaseB, new SeatAllocatorOptions(), _notifierB, Time, null, Ct).Within();
+        AllocatorB = seatsB.For(new Caller(Caller.DefaultTenant));
         await _notifierB.WaitUntilListeningAsync(Ct).Within();
     }
 
@@ -217,7 +218,7 @@ public sealed class PostgresReplicaTests : StorageTestBase<PostgresStorageProvid
         {
             await using var session = await databases[3].OpenReadAsync(Ct).Within();
             var applied = await Dapper.SqlMapper.ExecuteScalarAsync<long>(session.Connection, "SELECT COUNT(*) FROM schema_migrations").Within();
-            Assert.Equal(1, applied);
+            Assert.Equal(2, applied);
             Assert.All(await Task.WhenAll(databases.Select(d => d.CheckAsync(Ct))).Within(), Assert.True);
         }
         finally

@@ -14,7 +14,7 @@ public sealed class CommandLineTests
 
         Assert.Equal(2, exitCode);
         Assert.Equal(
-            "seatgrpc: Unknown flag '--grpc-prot'. The flags are: --listen, --grpc-port, --rest-port, --sqlite, --postgres, --bootstrap-key, --invitation-lifetime.",
+            "seatgrpc: Unknown flag '--grpc-prot'. The flags are: --listen, --grpc-port, --rest-port, --sqlite, --postgres, --bootstrap-key, --invitation-lifetime, --reflection-requires-key.",
             output.Trim());
     }
 
@@ -60,7 +60,7 @@ public sealed class CommandLineTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains(
-            "seatgrpc: The database schema is at version 999, but this binary knows versions up to 1. " +
+            "seatgrpc: The database schema is at version 999, but this binary knows versions up to 2. " +
             "Run a SeatGrpc release that ships migration 999, or point the server at another database.",
             output,
             StringComparison.Ordinal);

@@ -20,7 +20,7 @@ public sealed class HealthTests
     {
         using var database = new TempDatabase();
         await using var server = await SeatServerProcess.StartAsync(database.Path);
-        using var channel = GrpcChannel.ForAddress(server.GrpcUri);
+        using var channel = TestKeys.Channel(server.GrpcUri);
 
         var response = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest { Service = service }).ResponseAsync.WithTimeout();
 
@@ -32,7 +32,7 @@ public sealed class HealthTests
     {
         using var database = new TempDatabase();
         await using var server = await SeatServerProcess.StartAsync(database.Path);
-        using var channel = GrpcChannel.ForAddress(server.GrpcUri);
+        using var channel = TestKeys.Channel(server.GrpcUri);
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest { Service = "no.such.Service" }).ResponseAsync.WithTimeout());
@@ -47,7 +47,7 @@ public sealed class HealthTests
         var connection = new NpgsqlConnectionStringBuilder(cluster.AdminConnectionString) { Pooling = true, Timeout = 3 }.ConnectionString;
         using var database = new TempDatabase();
         await using var server = await SeatServerProcess.StartAsync(["--grpc-port", "0", "--rest-port", "0", "--sqlite", database.Path, "--postgres", connection]);
-        using var channel = GrpcChannel.ForAddress(server.GrpcUri);
+        using var channel = TestKeys.Channel(server.GrpcUri);
         var health = new Health.HealthClient(channel);
         using var watchCancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         using var watch = health.Watch(new HealthCheckRequest(), cancellationToken: watchCancel.Token);

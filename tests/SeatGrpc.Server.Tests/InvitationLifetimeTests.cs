@@ -12,7 +12,7 @@ public sealed class InvitationLifetimeTests
         using var database = new TempDatabase();
         await using var server = await SeatServerProcess.StartAsync(
             ["--grpc-port", "0", "--rest-port", "0", "--sqlite", database.Path, "--invitation-lifetime", "90m"]);
-        using var channel = GrpcChannel.ForAddress(server.GrpcUri);
+        using var channel = TestKeys.Channel(server.GrpcUri);
         var client = new SeatService.SeatServiceClient(channel);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         await client.UpsertSeatPoolAsync(new UpsertSeatPoolRequest { Pool = new SeatPool { Name = "subscriptions/lifetime", TotalSeats = 1 } }, deadline: deadline);

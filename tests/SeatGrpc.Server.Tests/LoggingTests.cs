@@ -14,7 +14,7 @@ public sealed class LoggingTests
     {
         using var database = new TempDatabase();
         await using var server = await StartAsync(database);
-        using var channel = GrpcChannel.ForAddress(server.GrpcUri);
+        using var channel = TestKeys.Channel(server.GrpcUri);
         var client = new SeatService.SeatServiceClient(channel);
 
         await client.UpsertSeatPoolAsync(new UpsertSeatPoolRequest { Pool = new SeatPool { Name = "subscriptions/logged", TotalSeats = 1 } }).ResponseAsync.WithTimeout();
@@ -32,7 +32,7 @@ public sealed class LoggingTests
     {
         using var database = new TempDatabase();
         await using var server = await SeatServerProcess.StartAsync(database.Path);
-        using var channel = GrpcChannel.ForAddress(server.GrpcUri);
+        using var channel = TestKeys.Channel(server.GrpcUri);
         var client = new SeatService.SeatServiceClient(channel);
 
         await client.UpsertSeatPoolAsync(new UpsertSeatPoolRequest { Pool = new SeatPool { Name = "subscriptions/quiet", TotalSeats = 1 } }).ResponseAsync.WithTimeout();
@@ -47,7 +47,7 @@ public sealed class LoggingTests
     {
         using var database = new TempDatabase();
         await using var server = await StartAsync(database);
-        using var channel = GrpcChannel.ForAddress(server.GrpcUri);
+        using var channel = TestKeys.Channel(server.GrpcUri);
         var client = new SeatService.SeatServiceClient(channel);
         await client.UpsertSeatPoolAsync(new UpsertSeatPoolRequest { Pool = new SeatPool { Name = "subscriptions/broken", TotalSeats = 1 } }).ResponseAsync.WithTimeout();
         await using (var connection = new SqliteConnection($"Data Source={database.Path};Pooling=False"))
@@ -75,7 +75,7 @@ public sealed class LoggingTests
     {
         using var database = new TempDatabase();
         await using var server = await StartAsync(database);
-        using var channel = GrpcChannel.ForAddress(server.GrpcUri);
+        using var channel = TestKeys.Channel(server.GrpcUri);
         var client = new SeatService.SeatServiceClient(channel);
         const string Email = "secret-grantee@example.com";
         const string MetadataValue = "metadata-value-7f3a";

@@ -20,7 +20,7 @@ public sealed class PlatformErrorTests : IClassFixture<ServerProcessFixture>
     [Fact]
     public async Task UnknownMethod_UnimplementedWithErrorInfo()
     {
-        using var channel = GrpcChannel.ForAddress(_server.Process.GrpcUri);
+        using var channel = TestKeys.Channel(_server.Process.GrpcUri);
         var method = new Method<GetSeatRequest, GetSeatResponse>(
             MethodType.Unary, "seats.v1.SeatService", "NoSuchMethod", Marshallers.Create(m => m.ToByteArray(), GetSeatRequest.Parser.ParseFrom), Marshallers.Create(m => m.ToByteArray(), GetSeatResponse.Parser.ParseFrom));
 
@@ -34,7 +34,7 @@ public sealed class PlatformErrorTests : IClassFixture<ServerProcessFixture>
     [Fact]
     public async Task MessageOver4MiB_ResourceExhaustedWithErrorInfo()
     {
-        using var channel = GrpcChannel.ForAddress(_server.Process.GrpcUri);
+        using var channel = TestKeys.Channel(_server.Process.GrpcUri);
         var client = new SeatService.SeatServiceClient(channel);
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>

@@ -25,7 +25,7 @@ public sealed class SettingsTests : IDisposable
         { nameof(SeatGrpcSettings.RestPort), "--rest-port", "SEATGRPC_REST_PORT", "7000", "7001", "7002" },
         { nameof(SeatGrpcSettings.Sqlite), "--sqlite", "SEATGRPC_SQLITE", "from-file.db", "from-env.db", "from-flag.db" },
         { nameof(SeatGrpcSettings.Postgres), "--postgres", "SEATGRPC_POSTGRES", "Host=file", "Host=env", "Host=flag" },
-        { nameof(SeatGrpcSettings.BootstrapKey), "--bootstrap-key", "SEATGRPC_BOOTSTRAP_KEY", "file-key", "env-key", "flag-key" },
+        { nameof(SeatGrpcSettings.BootstrapKey), "--bootstrap-key", "SEATGRPC_BOOTSTRAP_KEY", "file-key-0123456789abcdef01234567", "env-key-0123456789abcdef012345678", "flag-key-0123456789abcdef01234567" },
         { nameof(SeatGrpcSettings.InvitationLifetime), "--invitation-lifetime", "SEATGRPC_INVITATION_LIFETIME", "1.00:00:00", "2.00:00:00", "03:00:00" },
     };
 
@@ -116,13 +116,13 @@ public sealed class SettingsTests : IDisposable
     [Fact]
     public async Task Build_AllFlagsTogether_EachSettingFromItsFlag()
     {
-        string[] args = ["--listen", "::1", "--grpc-port=0", "--rest-port", "0", "--sqlite", "-odd name.db", "--postgres=Host=x;Port=5", "--bootstrap-key", "k", "--invitation-lifetime", "2d"];
+        string[] args = ["--listen", "::1", "--grpc-port=0", "--rest-port", "0", "--sqlite", "-odd name.db", "--postgres=Host=x;Port=5", "--bootstrap-key", "k-0123456789abcdef0123456789abcdef", "--invitation-lifetime", "2d"];
 
         var settings = await ReadAsync(args, NoEnvironment);
 
         var expected = new SeatGrpcSettings
         {
-            Listen = "::1", GrpcPort = 0, RestPort = 0, Sqlite = "-odd name.db", Postgres = "Host=x;Port=5", BootstrapKey = "k", InvitationLifetime = TimeSpan.FromDays(2),
+            Listen = "::1", GrpcPort = 0, RestPort = 0, Sqlite = "-odd name.db", Postgres = "Host=x;Port=5", BootstrapKey = "k-0123456789abcdef0123456789abcdef", InvitationLifetime = TimeSpan.FromDays(2),
         };
         Assert.Equal(expected, settings);
     }
@@ -138,8 +138,8 @@ public sealed class SettingsTests : IDisposable
     [InlineData(new[] { "--invitation-lifetime", "400d" }, "Invalid --invitation-lifetime (SEATGRPC_INVITATION_LIFETIME, SeatGrpc:InvitationLifetime in appsettings.json): '400d' is not a duration from 1 minute to 365 days. Give e.g. 90m, 12h, 7d or 7.00:00:00.")]
     [InlineData(new[] { "--grpc-port" }, "The flag '--grpc-port' needs a value: --grpc-port VALUE or --grpc-port=VALUE.")]
     [InlineData(new[] { "--sqlite", "--grpc-port", "0" }, "The flag '--sqlite' needs a value: --sqlite VALUE or --sqlite=VALUE.")]
-    [InlineData(new[] { "--port", "0" }, "Unknown flag '--port'. The flags are: --listen, --grpc-port, --rest-port, --sqlite, --postgres, --bootstrap-key, --invitation-lifetime.")]
-    [InlineData(new[] { "serve" }, "Unexpected argument 'serve'. Settings are given as --flag VALUE or --flag=VALUE; the flags are: --listen, --grpc-port, --rest-port, --sqlite, --postgres, --bootstrap-key, --invitation-lifetime.")]
+    [InlineData(new[] { "--port", "0" }, "Unknown flag '--port'. The flags are: --listen, --grpc-port, --rest-port, --sqlite, --postgres, --bootstrap-key, --invitation-lifetime, --reflection-requires-key.")]
+    [InlineData(new[] { "serve" }, "Unexpected argument 'serve'. Settings are given as --flag VALUE or --flag=VALUE; the flags are: --listen, --grpc-port, --rest-port, --sqlite, --postgres, --bootstrap-key, --invitation-lifetime, --reflection-requires-key.")]
     public void Build_BadFlag_ArgumentExceptionWithTheFix(string[] args, string message)
     {
         var error = Assert.Throws<ArgumentException>(() => SeatGrpcApp.Build(args, NoEnvironment, _contentRoot));

@@ -15,7 +15,7 @@ public sealed class ShutdownTests
     {
         using var database = new TempDatabase();
         await using var server = await SeatServerProcess.StartAsync(database.Path);
-        using var channel = GrpcChannel.ForAddress(server.GrpcUri);
+        using var channel = TestKeys.Channel(server.GrpcUri);
         var client = new SeatService.SeatServiceClient(channel);
         const string Pool = "subscriptions/drain";
         await client.UpsertSeatPoolAsync(new UpsertSeatPoolRequest { Pool = new SeatPool { Name = Pool, TotalSeats = 5 } }).ResponseAsync.WithTimeout();
@@ -59,7 +59,7 @@ public sealed class ShutdownTests
     {
         using var database = new TempDatabase();
         await using var server = await SeatServerProcess.StartAsync(database.Path);
-        using var channel = GrpcChannel.ForAddress(server.GrpcUri);
+        using var channel = TestKeys.Channel(server.GrpcUri);
         var client = new SeatService.SeatServiceClient(channel);
         const string Pool = "subscriptions/forever";
         await client.UpsertSeatPoolAsync(new UpsertSeatPoolRequest { Pool = new SeatPool { Name = Pool, TotalSeats = 5 } }).ResponseAsync.WithTimeout();
@@ -95,7 +95,7 @@ public sealed class ShutdownTests
         var deadline = DateTime.UtcNow + bound;
         while (true)
         {
-            using var fresh = GrpcChannel.ForAddress(address);
+            using var fresh = TestKeys.Channel(address);
             try
             {
                 await new SeatService.SeatServiceClient(fresh).GetSeatPoolAsync(new GetSeatPoolRequest { Name = pool }).ResponseAsync.WithTimeout();

@@ -35,7 +35,7 @@ public sealed class DurabilityTests : IClassFixture<SeatServer>
         {
             await using (var server = await SeatServerProcess.StartAsync(database))
             {
-                using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(server.GrpcUri);
+                using var channel = TestKeys.Channel(server.GrpcUri);
                 var client = new SeatService.SeatServiceClient(channel);
                 await client.UpsertSeatPoolAsync(new UpsertSeatPoolRequest { Pool = new SeatPool { Name = pool, TotalSeats = 100_000 } }).ResponseAsync.WithTimeout();
                 using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -82,7 +82,7 @@ public sealed class DurabilityTests : IClassFixture<SeatServer>
 
             Assert.True(acknowledged.Count >= 20, $"only {acknowledged.Count} batches were acknowledged before the kill");
             await using var restarted = await SeatServerProcess.StartAsync(database);
-            using var channel2 = Grpc.Net.Client.GrpcChannel.ForAddress(restarted.GrpcUri);
+            using var channel2 = TestKeys.Channel(restarted.GrpcUri);
             var seats = await Seeds.ListAllAsync(new SeatService.SeatServiceClient(channel2), pool);
             var perBatch = seats.GroupBy(s => int.Parse(s.Email[1..s.Email.IndexOf('-', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture))
                 .ToDictionary(g => g.Key, g => g.Count());

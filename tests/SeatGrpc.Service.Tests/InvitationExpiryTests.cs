@@ -39,12 +39,13 @@ public sealed class InvitationExpiryTests : IAsyncLifetime
         {
             options.SqlitePath = Path.Combine(_directory, "seats.db");
             options.InvitationLifetime = Lifetime;
+            options.BootstrapKey = TestKeys.Admin;
         });
         _app = builder.Build();
         _app.MapGrpcService<SeatGrpcService>();
         await _app.StartAsync().WithTimeout();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _channel = GrpcChannel.ForAddress(address);
+        _channel = TestKeys.Channel(new Uri(address));
         _client = new SeatService.SeatServiceClient(_channel);
     }
 

@@ -7,8 +7,9 @@ namespace SeatGrpc.Testing;
 
 /// <summary>
 /// One real SeatGrpc host per test class, built by the subclass (<c>SeatGrpcApp.Build(args)</c>) from the arguments
-/// "--grpc-port 0 --rest-port 0 --sqlite {own file}", and a <see cref="SeatService.SeatServiceClient"/> over a
-/// <see cref="GrpcChannel"/> to its gRPC port. <see cref="RestartAsync"/> stops and starts the host on the same file.
+/// "--grpc-port 0 --rest-port 0 --sqlite {own file} --bootstrap-key {TestKeys.Admin}", and a
+/// <see cref="SeatService.SeatServiceClient"/> over a <see cref="GrpcChannel"/> to its gRPC port whose calls send that
+/// admin key. <see cref="RestartAsync"/> stops and starts the host on the same file.
 /// </summary>
 /// <remarks>
 /// Abstract so that this project does not reference the host: a test project derives a sealed fixture that calls
@@ -92,10 +93,10 @@ public abstract class SeatServerFixture : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        var app = Build(["--grpc-port", "0", "--rest-port", "0", "--sqlite", DatabasePath]);
+        var app = Build(["--grpc-port", "0", "--rest-port", "0", "--sqlite", DatabasePath, "--bootstrap-key", TestKeys.Admin]);
         await app.StartAsync().WaitAsync(StartTimeout).ConfigureAwait(false);
         _app = app;
-        _channel = GrpcChannel.ForAddress(GrpcUri);
+        _channel = TestKeys.Channel(GrpcUri);
         _client = new SeatService.SeatServiceClient(_channel);
     }
 

@@ -7,7 +7,8 @@ namespace SeatGrpc.Testing;
 /// <summary>
 /// The real server as a child process (<c>dotnet SeatGrpc.Server.dll</c>), for tests that kill it, stop it with
 /// SIGTERM or read its output: the bound ports come from its "seatgrpc listening grpc=... rest=..." log line, and
-/// every line it writes (stdout and stderr) is kept in <see cref="Output"/>. Disposing kills it if it still runs.
+/// every line it writes (stdout and stderr) is kept in <see cref="Output"/>. Disposing kills it if it still runs. Unless
+/// the caller's environment sets SEATGRPC_BOOTSTRAP_KEY (empty for none), the server gets <see cref="TestKeys.Admin"/>.
 /// </summary>
 public sealed partial class SeatServerProcess : IAsyncDisposable
 {
@@ -94,6 +95,46 @@ public sealed partial class SeatServerProcess : IAsyncDisposable
         return (process.ExitCode, string.Join('\n', output));
     }
 
+    /// <summary>
+    /// Runs the server's binary as a command (e.g. <c>keys create ...</c>) to its end (killed past <paramref name="timeout"/>),
+    /// keeping stdout and stderr apart, for commands whose stdout a script reads.
+    /// </summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunCommandAsync(
+        IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SeatGrpc.Server.dll"));
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(timeout).ConfigureAwait(false);
+            return (process.ExitCode, await stdout.WaitAsync(timeout).ConfigureAwait(false), await stderr.WaitAsync(timeout).ConfigureAwait(false));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"seatgrpc {string.Join(' ', arguments)} did not exit within {timeout.TotalSeconds} s.");
+        }
+    }
+
     /// <summary>Waits until a line written by the server matches <paramref name="predicate"/>, and returns it.</summary>
     public async Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan timeout)
     {
@@ -165,6 +206,7 @@ public sealed partial class SeatServerProcess : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
+        startInfo.Environment[TestKeys.BootstrapVariable] = TestKeys.Admin;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             startInfo.Environment[name] = value;

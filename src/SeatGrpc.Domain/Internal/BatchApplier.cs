@@ -35,6 +35,7 @@ internal sealed class BatchApplier
             }
         }
 
+        SeatMetrics.BatchApplied(changes.Count);
         var available = context.LastStamp is { } stamp
             ? stamp.TotalSeats - stamp.OccupiedSeats
             : await AvailableSeatsAsync(context, parent, cancellationToken).ConfigureAwait(false);
@@ -68,7 +69,7 @@ internal sealed class BatchApplier
 
     private static async Task<long> AvailableSeatsAsync(WriteContext context, string parent, CancellationToken cancellationToken)
     {
-        var pool = await context.Database.Pools.FindByNameAsync(context.Session, parent, cancellationToken).ConfigureAwait(false);
+        var pool = await context.Database.Pools.FindByNameAsync(context.Session, context.Tenant, parent, cancellationToken).ConfigureAwait(false);
         return pool is null ? 0 : pool.TotalSeats - pool.OccupiedSeats;
     }
 }

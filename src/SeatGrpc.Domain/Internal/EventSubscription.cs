@@ -9,13 +9,13 @@ internal sealed class EventSubscription : ISeatEventSubscription
     private TaskCompletionSource? _waiter;
     private bool _disposed;
 
-    public EventSubscription(InProcessSeatEventNotifier owner, string parent)
+    public EventSubscription(InProcessSeatEventNotifier owner, string poolKey)
     {
         _owner = owner;
-        Parent = parent;
+        PoolKey = poolKey;
     }
 
-    public string Parent { get; }
+    public string PoolKey { get; }
 
     public void Signal(long sequence)
     {

@@ -4,8 +4,9 @@ using SeatGrpc.Storage;
 namespace SeatGrpc.Domain.Internal;
 
 /// <summary>
-/// Stored events, then live ones. It subscribes before the first read and always re-reads the store
-/// after a signal, so an event committed at any moment is yielded exactly once, in sequence order.
+/// Stored events, then live ones. It finds the pool within the tenant, subscribes to it (by its internal id, which no
+/// other tenant's pool shares) before the first read of events, and always re-reads the store after a signal, so an
+/// event committed at any moment is yielded exactly once, in sequence order.
 /// </summary>
 internal sealed class EventWatcher
 {
@@ -27,14 +28,15 @@ internal sealed class EventWatcher
     /// after that the sequence ends only by cancellation.
     /// </summary>
     public async IAsyncEnumerable<SeatEvent> WatchAsync(
-        string parent, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string tenant, string parent, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var subscription = _notifier.Subscribe(parent);
         long poolId;
         await using (var session = await _database.OpenReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            poolId = await _reader.ResolvePoolIdAsync(session, parent, cancellationToken).ConfigureAwait(false);
+            poolId = await _reader.ResolvePoolIdAsync(session, tenant, parent, cancellationToken).ConfigureAwait(false);
         }
+
+        using var subscription = _notifier.Subscribe(PoolKeys.Format(poolId));
 
         var last = Math.Max(afterSequence, 0);
         while (true)

@@ -42,7 +42,12 @@ internal sealed class GroupCommitter
         var write = new PendingWrite<T>(apply, cancellationToken);
         if (Volatile.Read(ref _started) == 0 && Interlocked.Exchange(ref _started, 1) == 0)
         {
-            _ = Task.Run(DrainAsync, CancellationToken.None);
+            // The loop serves every caller, so it must not inherit this first caller's context (its trace, its log
+            // scopes); each operation's span is parented to its own caller by PendingWrite.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(DrainAsync, CancellationToken.None);
+            }
         }
 
         _queue.Writer.TryWrite(write);
@@ -83,7 +88,7 @@ internal sealed class GroupCommitter
                 await session.SaveAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
                 try
                 {
-                    await write.ExecuteAsync(session).ConfigureAwait(false);
+                    await write.ExecuteAsync(session, group.Count).ConfigureAwait(false);
                     await session.ReleaseAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
                 }
                 catch (Exception ex)
@@ -97,6 +102,7 @@ internal sealed class GroupCommitter
             await _beforeCommit(session, CancellationToken.None).ConfigureAwait(false);
             await session.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             GroupsCommitted++;
+            SeatMetrics.GroupCommitted(group.Count);
         }
         catch (Exception ex)
         {

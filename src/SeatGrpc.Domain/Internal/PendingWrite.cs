@@ -11,8 +11,11 @@ internal abstract class PendingWrite
 {
     public abstract CancellationToken CancellationToken { get; }
 
-    /// <summary>Runs the operation in the group's open transaction; throws its error, which the committer rolls back to the savepoint.</summary>
-    public abstract Task ExecuteAsync(StorageSession session);
+    /// <summary>
+    /// Runs the operation in the group's open transaction (of <paramref name="groupSize"/> operations); throws its error,
+    /// which the committer rolls back to the savepoint.
+    /// </summary>
+    public abstract Task ExecuteAsync(StorageSession session, int groupSize);
 
     /// <summary>Keeps the operation's own error, to be delivered after the commit.</summary>
     public abstract void Reject(Exception error);

@@ -1,8 +1,13 @@
+using System.Diagnostics;
 using SeatGrpc.Storage;
+using SeatGrpc.Storage.Internal;
 
 namespace SeatGrpc.Domain.Internal;
 
-/// <summary>A <see cref="PendingWrite"/> with a result of type <typeparamref name="T"/>.</summary>
+/// <summary>
+/// A <see cref="PendingWrite"/> with a result of type <typeparamref name="T"/>. When traced, its span (a child of the
+/// caller's, although the work runs on the committer's loop) covers its part of the group and the wait for the COMMIT.
+/// </summary>
 internal sealed class PendingWrite<T> : PendingWrite
     where T : class
 {
@@ -11,12 +16,16 @@ internal sealed class PendingWrite<T> : PendingWrite
     private IdempotentResult<T>? _result;
     private WriteContext? _context;
     private Exception? _error;
+    private ActivityContext? _caller;
+    private Activity? _span;
+    private int _statements;
 
     public PendingWrite(
         Func<StorageSession, CancellationToken, Task<(IdempotentResult<T> Result, WriteContext? Context)>> apply, CancellationToken cancellationToken)
     {
         _apply = apply;
         CancellationToken = cancellationToken;
+        _caller = StorageSpans.IsEnabled ? Activity.Current?.Context : null;
     }
 
     public override CancellationToken CancellationToken { get; }
@@ -24,10 +33,19 @@ internal sealed class PendingWrite<T> : PendingWrite
     /// <summary>Completes after the group's commit (or its failure).</summary>
     public Task<IdempotentResult<T>> Answer => _answer.Task;
 
-    public override async Task ExecuteAsync(StorageSession session)
+    public override async Task ExecuteAsync(StorageSession session, int groupSize)
     {
         CancellationToken.ThrowIfCancellationRequested();
-        (_result, _context) = await _apply(session, CancellationToken).ConfigureAwait(false);
+        _span = _caller is { } caller ? StorageSpans.StartGroupWrite(session, caller, groupSize) : null;
+        var before = session.Statements;
+        try
+        {
+            (_result, _context) = await _apply(session, CancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _statements = session.Statements - before;
+        }
     }
 
     public override void Reject(Exception error)
@@ -39,6 +57,7 @@ internal sealed class PendingWrite<T> : PendingWrite
 
     public override void Publish(ISeatEventNotifier notifier)
     {
+        StorageSpans.Stop(_span, _statements);
         if (_error is not null)
         {
             _answer.TrySetException(_error);
@@ -49,5 +68,10 @@ internal sealed class PendingWrite<T> : PendingWrite
         _answer.TrySetResult(_result!);
     }
 
-    public override void Abandon(Exception error) => _answer.TrySetException(error);
+    public override void Abandon(Exception error)
+    {
+        _span?.SetStatus(ActivityStatusCode.Error, "The group did not commit.");
+        StorageSpans.Stop(_span, _statements);
+        _answer.TrySetException(error);
+    }
 }

@@ -10,12 +10,12 @@ internal static class PoolWriter
         Validate(settings);
         var customerId = settings.CustomerId ?? "";
         var pools = context.Database.Pools;
-        var existing = await pools.FindByNameAsync(context.Session, settings.Name, cancellationToken).ConfigureAwait(false);
+        var existing = await pools.FindByNameAsync(context.Session, context.Tenant, settings.Name, cancellationToken).ConfigureAwait(false);
         var now = UnixMicros.ToTime(context.Now);
         if (existing is null)
         {
             var id = await pools.InsertAsync(
-                    context.Session, settings.Name, customerId, settings.TotalSeats, settings.MinSeats, settings.MaxSeats, context.Now, cancellationToken)
+                    context.Session, context.Tenant, settings.Name, customerId, settings.TotalSeats, settings.MinSeats, settings.MaxSeats, context.Now, cancellationToken)
                 .ConfigureAwait(false) ?? throw new WriteConflictException("The pool was created concurrently.");
             var stamp = new PoolStamp { Id = id, Name = settings.Name, LastEventSequence = 1, TotalSeats = settings.TotalSeats };
             await context.AppendEventAsync(stamp, SeatEventType.PoolResized, null, null, cancellationToken, totalSeats: settings.TotalSeats)

@@ -37,5 +37,5 @@ internal static class ResourceNames
 
     public static string SeatName(string id) => SeatPrefix + id;
 
-    private static bool IsId(ReadOnlySpan<char> id) => id.Length is >= 1 and <= 63 && !id.ContainsAnyExcept(IdChars);
+    public static bool IsId(ReadOnlySpan<char> id) => id.Length is >= 1 and <= 63 && !id.ContainsAnyExcept(IdChars);
 }

@@ -55,7 +55,8 @@ internal static class RowMapper
             previous,
             row.TotalSeats is { } total ? checked((int)total) : null,
             UnixMicros.ToTime(row.Time),
-            row.RequestId);
+            row.RequestId,
+            row.KeyId);
     }
 
     public static string Etag(long version) => version.ToString(CultureInfo.InvariantCulture);

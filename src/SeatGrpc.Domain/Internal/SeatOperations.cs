@@ -77,7 +77,7 @@ internal sealed class SeatOperations
         try
         {
             row = await context.Database.Seats.ClaimAsync(
-                    context.Session, RandomIds.HashToken(token), string.IsNullOrEmpty(claimantCustomerId) ? null : claimantCustomerId, context.Now,
+                    context.Session, context.Tenant, RandomIds.HashToken(token), string.IsNullOrEmpty(claimantCustomerId) ? null : claimantCustomerId, context.Now,
                     cancellationToken)
                 .ConfigureAwait(false);
         }
@@ -100,7 +100,7 @@ internal sealed class SeatOperations
     public static async Task<long> ResolvePoolAsync(WriteContext context, string parent, CancellationToken cancellationToken)
     {
         return (ResourceNames.IsPoolName(parent)
-                ? await context.Database.Pools.FindIdByNameAsync(context.Session, parent, cancellationToken).ConfigureAwait(false)
+                ? await context.Database.Pools.FindIdByNameAsync(context.Session, context.Tenant, parent, cancellationToken).ConfigureAwait(false)
                 : null)
             ?? throw new SeatDomainException(SeatErrorKind.PoolNotFound, "The pool does not exist.");
     }
@@ -108,7 +108,7 @@ internal sealed class SeatOperations
     private static async Task<Storage.Internal.SeatRow> FindSeatAsync(WriteContext context, string name, CancellationToken cancellationToken)
     {
         var id = ResourceNames.SeatId(name) ?? throw SeatNotFound();
-        return await context.Database.Seats.FindByPublicIdAsync(context.Session, id, cancellationToken).ConfigureAwait(false)
+        return await context.Database.Seats.FindByPublicIdAsync(context.Session, context.Tenant, id, cancellationToken).ConfigureAwait(false)
             ?? throw SeatNotFound();
     }
 

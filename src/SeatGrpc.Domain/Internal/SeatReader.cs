@@ -2,7 +2,10 @@ using SeatGrpc.Storage;
 
 namespace SeatGrpc.Domain.Internal;
 
-/// <summary>The read operations. Lists use keyset pagination on the internal seat id, so a page costs the same at any depth.</summary>
+/// <summary>
+/// The read operations, each within one tenant. Lists use keyset pagination on the internal seat id, so a page costs the
+/// same at any depth; page tokens are signed over the tenant too, so one tenant's token is invalid for another.
+/// </summary>
 internal sealed class SeatReader
 {
     public const int DefaultPageSize = 50;
@@ -17,7 +20,7 @@ internal sealed class SeatReader
         _pageTokens = pageTokens;
     }
 
-    public async Task<Pool> GetPoolAsync(string name, CancellationToken cancellationToken)
+    public async Task<Pool> GetPoolAsync(string tenant, string name, CancellationToken cancellationToken)
     {
         if (!ResourceNames.IsPoolName(name))
         {
@@ -25,23 +28,23 @@ internal sealed class SeatReader
         }
 
         await using var session = await _database.OpenReadAsync(cancellationToken).ConfigureAwait(false);
-        var row = await _database.Pools.FindByNameAsync(session, name, cancellationToken).ConfigureAwait(false) ?? throw PoolNotFound();
+        var row = await _database.Pools.FindByNameAsync(session, tenant, name, cancellationToken).ConfigureAwait(false) ?? throw PoolNotFound();
         return RowMapper.ToPool(row);
     }
 
-    public async Task<Seat> GetSeatAsync(string name, CancellationToken cancellationToken)
+    public async Task<Seat> GetSeatAsync(string tenant, string name, CancellationToken cancellationToken)
     {
         var id = ResourceNames.SeatId(name) ?? throw SeatNotFound();
         await using var session = await _database.OpenReadAsync(cancellationToken).ConfigureAwait(false);
-        var row = await _database.Seats.FindByPublicIdAsync(session, id, cancellationToken).ConfigureAwait(false) ?? throw SeatNotFound();
+        var row = await _database.Seats.FindByPublicIdAsync(session, tenant, id, cancellationToken).ConfigureAwait(false) ?? throw SeatNotFound();
         return RowMapper.ToSeat(row);
     }
 
     public async Task<SeatPage> ListSeatsAsync(
-        string parent, SeatStatus? status, int pageSize, string? pageToken, CancellationToken cancellationToken)
+        string tenant, string parent, SeatStatus? status, int pageSize, string? pageToken, CancellationToken cancellationToken)
     {
         var statusName = status is { } value ? RowMapper.ToStatusName(value) : null;
-        var query = $"ListSeats\n{parent}\n{statusName}";
+        var query = $"ListSeats\n{tenant}\n{parent}\n{statusName}";
         var afterId = _pageTokens.Decode(pageToken, query);
         var size = ClampPageSize(pageSize);
         if (!ResourceNames.IsPoolName(parent))
@@ -51,7 +54,7 @@ internal sealed class SeatReader
 
         // One snapshot: the totals agree with the seats of the page.
         await using var session = await _database.BeginSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var pool = await _database.Pools.FindByNameAsync(session, parent, cancellationToken).ConfigureAwait(false) ?? throw PoolNotFound();
+        var pool = await _database.Pools.FindByNameAsync(session, tenant, parent, cancellationToken).ConfigureAwait(false) ?? throw PoolNotFound();
         var rows = await _database.Seats.ListPageAsync(session, pool.Id, parent, statusName, afterId, size + 1, cancellationToken).ConfigureAwait(false);
         var count = Math.Min(rows.Count, size);
         var seats = new Seat[count];
@@ -65,13 +68,13 @@ internal sealed class SeatReader
     }
 
     public async Task<ClaimedSubscriptionPage> ListClaimedSubscriptionsAsync(
-        string customerId, int pageSize, string? pageToken, CancellationToken cancellationToken)
+        string tenant, string customerId, int pageSize, string? pageToken, CancellationToken cancellationToken)
     {
-        var query = $"ListClaimedSubscriptions\n{customerId}";
+        var query = $"ListClaimedSubscriptions\n{tenant}\n{customerId}";
         var afterId = _pageTokens.Decode(pageToken, query);
         var size = ClampPageSize(pageSize);
         await using var session = await _database.OpenReadAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await _database.Seats.ListClaimedByCustomerAsync(session, customerId, afterId, size + 1, cancellationToken).ConfigureAwait(false);
+        var rows = await _database.Seats.ListClaimedByCustomerAsync(session, tenant, customerId, afterId, size + 1, cancellationToken).ConfigureAwait(false);
         var count = Math.Min(rows.Count, size);
         var items = new ClaimedSubscription[count];
         for (var i = 0; i < count; i++)
@@ -84,17 +87,17 @@ internal sealed class SeatReader
     }
 
     public async Task<IReadOnlyList<SeatEvent>> ReadEventsAsync(
-        string parent, long afterSequence, int limit, CancellationToken cancellationToken)
+        string tenant, string parent, long afterSequence, int limit, CancellationToken cancellationToken)
     {
         await using var session = await _database.OpenReadAsync(cancellationToken).ConfigureAwait(false);
-        var poolId = await ResolvePoolIdAsync(session, parent, cancellationToken).ConfigureAwait(false);
+        var poolId = await ResolvePoolIdAsync(session, tenant, parent, cancellationToken).ConfigureAwait(false);
         return await ReadEventsAsync(session, poolId, parent, afterSequence, limit, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<long> ResolvePoolIdAsync(StorageSession session, string parent, CancellationToken cancellationToken)
+    public async Task<long> ResolvePoolIdAsync(StorageSession session, string tenant, string parent, CancellationToken cancellationToken)
     {
         return (ResourceNames.IsPoolName(parent)
-                ? await _database.Pools.FindIdByNameAsync(session, parent, cancellationToken).ConfigureAwait(false)
+                ? await _database.Pools.FindIdByNameAsync(session, tenant, parent, cancellationToken).ConfigureAwait(false)
                 : null)
             ?? throw PoolNotFound();
     }

@@ -108,6 +108,7 @@ internal sealed class SeatWriter
         var row = new NewSeatRow(
             publicId,
             poolId,
+            context.Tenant,
             immediateClaim ? SeatStatusNames.Claimed : SeatStatusNames.Pending,
             grantee.Email,
             grantee.EmailNormalized,

@@ -4,18 +4,21 @@ using SeatGrpc.Storage.Internal;
 namespace SeatGrpc.Domain.Internal;
 
 /// <summary>
-/// What one write transaction shares: the session, the repositories, the transaction's clock reading,
-/// the request id for events, and the event sequences to announce once it commits.
+/// What one write transaction shares: the session, the repositories, the transaction's clock reading, the caller
+/// (whose tenant every statement is scoped to, and whose key the events record), the request id for events, and the
+/// event sequences to announce once it commits.
 /// </summary>
 internal sealed class WriteContext
 {
-    private readonly List<(string Parent, long Sequence)> _announcements = new(1);
+    private readonly List<(string PoolKey, long Sequence)> _announcements = new(1);
+    private readonly List<SeatEventType> _eventTypes = new(1);
 
-    public WriteContext(SeatDatabase database, StorageSession session, long now, string? requestId)
+    public WriteContext(SeatDatabase database, StorageSession session, long now, Caller caller, string? requestId)
     {
         Database = database;
         Session = session;
         Now = now;
+        Caller = caller;
         RequestId = requestId;
     }
 
@@ -25,6 +28,11 @@ internal sealed class WriteContext
 
     /// <summary>Microseconds since the Unix epoch, one reading for the whole transaction.</summary>
     public long Now { get; }
+
+    public Caller Caller { get; }
+
+    /// <summary>The caller's tenant: the only one whose rows this transaction reads or writes.</summary>
+    public string Tenant => Caller.Tenant;
 
     public string? RequestId { get; }
 
@@ -42,11 +50,12 @@ internal sealed class WriteContext
         long? totalSeats = null)
     {
         LastStamp = stamp;
-        _announcements.Add((stamp.Name, stamp.LastEventSequence));
+        _announcements.Add((PoolKeys.Format(stamp.Id), stamp.LastEventSequence));
         var row = new SeatEventRow
         {
             PoolId = stamp.Id,
             Sequence = stamp.LastEventSequence,
+            Tenant = Tenant,
             Type = RowMapper.ToEventTypeName(type),
             SeatName = seatName,
             PreviousSeatName = previousSeatName,
@@ -59,27 +68,30 @@ internal sealed class WriteContext
             TotalSeats = totalSeats,
             Time = Now,
             RequestId = RequestId,
+            KeyId = Caller.KeyId,
         };
+        _eventTypes.Add(type);
         return Database.Events.AppendAsync(Session, row, cancellationToken);
     }
 
-    /// <summary>The highest new event sequence of each pool written in this transaction.</summary>
-    public IEnumerable<(string Parent, long Sequence)> LatestSequences()
+    /// <summary>The highest new event sequence of each pool (by <see cref="PoolKeys"/>) written in this transaction.</summary>
+    public IEnumerable<(string PoolKey, long Sequence)> LatestSequences()
     {
         if (_announcements.Count == 1)
         {
             return _announcements;
         }
 
-        return _announcements.GroupBy(static a => a.Parent, StringComparer.Ordinal).Select(static g => (g.Key, g.Max(static a => a.Sequence)));
+        return _announcements.GroupBy(static a => a.PoolKey, StringComparer.Ordinal).Select(static g => (g.Key, g.Max(static a => a.Sequence)));
     }
 
-    /// <summary>Tells watchers about the committed events; call only after the commit.</summary>
+    /// <summary>Tells watchers about the committed events, and counts them; call only after the commit.</summary>
     public void Announce(ISeatEventNotifier notifier)
     {
-        foreach (var (parent, sequence) in _announcements)
+        SeatMetrics.Committed(_eventTypes);
+        foreach (var (poolKey, sequence) in _announcements)
         {
-            notifier.Publish(parent, sequence);
+            notifier.Publish(poolKey, sequence);
         }
     }
 }

@@ -44,6 +44,7 @@ internal sealed class WriteRunner
     internal GroupCommitter? Groups => _groups;
 
     public async Task<IdempotentResult<T>> RunAsync<T>(
+        Caller caller,
         IdempotencyKey? key,
         Func<T, byte[]>? encodeResult,
         Func<WriteContext, CancellationToken, Task<T>> work,
@@ -59,17 +60,19 @@ internal sealed class WriteRunner
         {
             try
             {
-                return await RunOnceAsync(key, encodeResult, work, cancellationToken).ConfigureAwait(false);
+                return await RunOnceAsync(caller, key, encodeResult, work, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (IsRetryable(ex) && attempt <= _database.MaxTransientRetries)
             {
                 // The whole transaction was rolled back; running it again re-reads everything it decided on.
                 DomainLog.WriteRetried(_logger, attempt, ex);
+                SeatMetrics.ContentionRetried();
                 await Task.Delay(RetryDelay(attempt), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (IsRetryable(ex))
             {
                 DomainLog.WriteAbandoned(_logger, attempt, ex);
+                SeatMetrics.ContentionGaveUp();
                 throw SeatDomainException.ForContention(ex);
             }
         }
@@ -79,6 +82,7 @@ internal sealed class WriteRunner
         TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * (1 << Math.Min(attempt, 5))));
 
     private async Task<IdempotentResult<T>> RunOnceAsync<T>(
+        Caller caller,
         IdempotencyKey? key,
         Func<T, byte[]>? encodeResult,
         Func<WriteContext, CancellationToken, Task<T>> work,
@@ -87,23 +91,23 @@ internal sealed class WriteRunner
     {
         if (_groups is not null)
         {
-            return await _groups.RunAsync<T>((session, ct) => ApplyAsync(session, key, encodeResult, work, ct), cancellationToken).ConfigureAwait(false);
+            return await _groups.RunAsync<T>((session, ct) => ApplyAsync(session, caller, key, encodeResult, work, ct), cancellationToken).ConfigureAwait(false);
         }
 
         IdempotentResult<T> result;
         WriteContext? context;
         await using (var session = await _database.BeginWriteAsync(cancellationToken).ConfigureAwait(false))
         {
-            (result, context) = await ApplyAsync(session, key, encodeResult, work, cancellationToken).ConfigureAwait(false);
+            (result, context) = await ApplyAsync(session, caller, key, encodeResult, work, cancellationToken).ConfigureAwait(false);
             if (context is null)
             {
                 return result;
             }
 
             await PurgeIfDueAsync(session, context.Now, cancellationToken).ConfigureAwait(false);
-            foreach (var (parent, sequence) in context.LatestSequences())
+            foreach (var (poolKey, sequence) in context.LatestSequences())
             {
-                await _database.NotifyEventsAsync(session, parent, sequence, cancellationToken).ConfigureAwait(false);
+                await _database.NotifyEventsAsync(session, poolKey, sequence, cancellationToken).ConfigureAwait(false);
             }
 
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -119,6 +123,7 @@ internal sealed class WriteRunner
     /// </summary>
     private async Task<(IdempotentResult<T> Result, WriteContext? Context)> ApplyAsync<T>(
         StorageSession session,
+        Caller caller,
         IdempotencyKey? key,
         Func<T, byte[]>? encodeResult,
         Func<WriteContext, CancellationToken, Task<T>> work,
@@ -128,7 +133,7 @@ internal sealed class WriteRunner
         var now = UnixMicros.From(_time.GetUtcNow());
         if (key is not null)
         {
-            var stored = await _database.Idempotency.FindAsync(session, key.RequestId, cancellationToken).ConfigureAwait(false);
+            var stored = await _database.Idempotency.FindAsync(session, caller.Tenant, key.RequestId, cancellationToken).ConfigureAwait(false);
             if (stored is not null)
             {
                 return (Replay<T>(stored, key), null);
@@ -138,6 +143,7 @@ internal sealed class WriteRunner
             // commit and replays, rather than failing on the grantee or the last seat that we just took.
             var reservation = new IdempotencyRow
             {
+                Tenant = caller.Tenant,
                 RequestId = key.RequestId,
                 Operation = key.Operation,
                 Fingerprint = key.Fingerprint.ToArray(),
@@ -147,18 +153,18 @@ internal sealed class WriteRunner
             if (!await _database.Idempotency.TryReserveAsync(session, reservation, cancellationToken).ConfigureAwait(false))
             {
                 // READ COMMITTED: this statement sees the record the other transaction has just committed.
-                stored = await _database.Idempotency.FindAsync(session, key.RequestId, cancellationToken).ConfigureAwait(false);
+                stored = await _database.Idempotency.FindAsync(session, caller.Tenant, key.RequestId, cancellationToken).ConfigureAwait(false);
                 return stored is not null
                     ? (Replay<T>(stored, key), null)
                     : throw new WriteConflictException("A request id was reserved and released concurrently.");
             }
         }
 
-        var context = new WriteContext(_database, session, now, key?.RequestId);
+        var context = new WriteContext(_database, session, now, caller, key?.RequestId);
         var result = await work(context, cancellationToken).ConfigureAwait(false);
         if (key is not null)
         {
-            await _database.Idempotency.CompleteAsync(session, key.RequestId, encodeResult!(result), cancellationToken).ConfigureAwait(false);
+            await _database.Idempotency.CompleteAsync(session, caller.Tenant, key.RequestId, encodeResult!(result), cancellationToken).ConfigureAwait(false);
         }
 
         return (IdempotentResult<T>.Fresh(result), context);

@@ -51,6 +51,7 @@ internal static class GrpcPlatform
 
         services.AddSeatGrpcReflection(
             Seats.V1.SeatService.Descriptor,
+            Seats.V1.ApiKeyService.Descriptor,
             Grpc.Health.V1.Health.Descriptor,
             Grpc.Reflection.V1.ServerReflection.Descriptor,
             Grpc.Reflection.V1Alpha.ServerReflection.Descriptor);
@@ -63,8 +64,20 @@ internal static class GrpcPlatform
         app.UseMiddleware<PlatformErrorDetails>();
         app.UseMiddleware<RestRequestGuard>();
         app.MapGrpcService<SeatGrpcService>();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapGrpcService<ApiKeyGrpcService>();
+
+        // Health and reflection reveal no tenant data: no key, unless the operator asks for one on reflection.
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        var reflection = app.MapGrpcReflectionService();
+        if (app.Services.GetRequiredService<SeatGrpcSettings>().ReflectionRequiresKey)
+        {
+            reflection.RequireAuthorization(SeatPolicies.Read);
+        }
+        else
+        {
+            reflection.AllowAnonymous();
+        }
+
         app.MapSeatOpenApi();
         return app;
     }

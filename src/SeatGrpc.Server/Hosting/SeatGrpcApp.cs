@@ -21,8 +21,11 @@ public static class SeatGrpcApp
     public static WebApplication Build(string[] args, Func<string, string?> environment) =>
         Build(args, environment, AppContext.BaseDirectory);
 
-    /// <summary>Builds the application with its appsettings.json read from <paramref name="contentRoot"/>.</summary>
-    internal static WebApplication Build(string[] args, Func<string, string?> environment, string contentRoot)
+    /// <summary>
+    /// Builds the application with its appsettings.json read from <paramref name="contentRoot"/>; tests may add services
+    /// (<paramref name="testServices"/>) before the container is built.
+    /// </summary>
+    internal static WebApplication Build(string[] args, Func<string, string?> environment, string contentRoot, Action<IServiceCollection>? testServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -49,10 +52,14 @@ public static class SeatGrpcApp
             options.SqlitePath = settings.Sqlite;
             options.PostgresConnectionString = settings.Postgres;
             options.InvitationLifetime = settings.InvitationLifetime;
+            options.BootstrapKey = settings.BootstrapKey;
+            options.BootstrapKeyCreated = BootstrapKeyLine.Print;
         });
         builder.Services.AddSeatGrpcPlatform();
+        builder.AddSeatGrpcTelemetry(environment);
         builder.WebHost.ConfigureKestrel((context, kestrel) => ConfigureEndpoints(kestrel, settings, kestrel.ApplicationServices.GetRequiredService<ListeningPorts>()));
 
+        testServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapSeatGrpcPlatform();
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<ListeningPorts>().Announce(app.Logger));

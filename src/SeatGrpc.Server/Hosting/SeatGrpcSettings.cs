@@ -20,8 +20,14 @@ public sealed record SeatGrpcSettings
     /// <summary>A PostgreSQL connection string; when set it replaces SQLite.</summary>
     public string? Postgres { get; init; }
 
-    /// <summary>The first admin API key; when unset a random one is printed once.</summary>
+    /// <summary>
+    /// An admin API key of the tenant "default", stored on start unless it is already; when unset, the first start of a
+    /// database without any key creates one and prints it once.
+    /// </summary>
     public string? BootstrapKey { get; init; }
+
+    /// <summary>Whether gRPC reflection needs a key with <c>seats:read</c>; by default it needs none (it shows no tenant data).</summary>
+    public bool ReflectionRequiresKey { get; init; }
 
     /// <summary>How long an invitation token works after AssignSeat or ResendInvitation.</summary>
     public TimeSpan InvitationLifetime { get; init; } = TimeSpan.FromDays(7);

@@ -15,6 +15,7 @@ internal static class SettingSources
         ("--postgres", "SEATGRPC_POSTGRES", nameof(SeatGrpcSettings.Postgres)),
         ("--bootstrap-key", "SEATGRPC_BOOTSTRAP_KEY", nameof(SeatGrpcSettings.BootstrapKey)),
         ("--invitation-lifetime", "SEATGRPC_INVITATION_LIFETIME", nameof(SeatGrpcSettings.InvitationLifetime)),
+        ("--reflection-requires-key", "SEATGRPC_REFLECTION_REQUIRES_KEY", nameof(SeatGrpcSettings.ReflectionRequiresKey)),
     ];
 
     private static string KnownFlags => string.Join(", ", Table.Select(row => row.Flag));

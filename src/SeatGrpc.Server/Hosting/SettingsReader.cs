@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using SeatGrpc.Domain;
 
 namespace SeatGrpc.Server.Hosting;
 
@@ -20,8 +21,9 @@ internal static class SettingsReader
             RestPort = ReadPort(section, nameof(SeatGrpcSettings.RestPort), defaults.RestPort),
             Sqlite = ReadPath(section, nameof(SeatGrpcSettings.Sqlite), defaults.Sqlite),
             Postgres = ReadOptional(section, nameof(SeatGrpcSettings.Postgres)),
-            BootstrapKey = ReadOptional(section, nameof(SeatGrpcSettings.BootstrapKey)),
+            BootstrapKey = ReadBootstrapKey(section, nameof(SeatGrpcSettings.BootstrapKey)),
             InvitationLifetime = ReadLifetime(section, nameof(SeatGrpcSettings.InvitationLifetime), defaults.InvitationLifetime),
+            ReflectionRequiresKey = ReadFlag(section, nameof(SeatGrpcSettings.ReflectionRequiresKey)),
         };
 
         if (settings.GrpcPort != 0 && settings.GrpcPort == settings.RestPort)
@@ -74,7 +76,29 @@ internal static class SettingsReader
             : throw Invalid(key, value, "is not a duration from 1 minute to 365 days. Give e.g. 90m, 12h, 7d or 7.00:00:00.");
     }
 
-    private static TimeSpan? ParseDuration(string value)
+    // A bootstrap key is a secret the operator chose: only its shape is checked, and the message never repeats it.
+    private static string? ReadBootstrapKey(IConfigurationSection section, string key)
+    {
+        var value = ReadOptional(section, key);
+        return value is null || ApiKeyDirectory.IsAcceptableBootstrapKey(value)
+            ? value
+            : throw new ArgumentException(
+                $"Invalid {SettingSources.Describe(key)}: a key has 32 to 512 printable ASCII characters and no spaces, e.g. the output of 'openssl rand -hex 32'.");
+    }
+
+    private static bool ReadFlag(IConfigurationSection section, string key)
+    {
+        var value = section[key];
+        return value switch
+        {
+            null => false,
+            _ when bool.TryParse(value, out var flag) => flag,
+            _ => throw Invalid(key, value, "is not true or false."),
+        };
+    }
+
+    /// <summary>A duration as a number with a unit (90m, 12h, 30d) or as d.hh:mm:ss; null when it is neither.</summary>
+    internal static TimeSpan? ParseDuration(string value)
     {
         var unit = value.Length > 1 ? value[^1] : '\0';
         if (unit is 'm' or 'h' or 'd' && int.TryParse(value.AsSpan(0, value.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count))

@@ -1,6 +1,7 @@
 using Google.Api;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.OpenApi.Models;
+using SeatGrpc.Server.Hosting;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace SeatGrpc.Server.OpenApi;
@@ -15,13 +16,13 @@ internal sealed class BindingOperationFilter : IOperationFilter
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<GrpcJsonTranscodingMetadata>().FirstOrDefault();
-        if (metadata is null || OpenApiPath.Template(metadata.HttpRule) is not { } template)
+        if (metadata is null || HttpTemplate.Template(metadata.HttpRule) is not { } template)
         {
             return;
         }
 
         var method = metadata.MethodDescriptor;
-        var binding = OpenApiPath.Bindings(method).ToList().FindIndex(rule => IsSameBinding(rule, metadata.HttpRule));
+        var binding = HttpTemplate.Bindings(method).ToList().FindIndex(rule => IsSameBinding(rule, metadata.HttpRule));
         operation.OperationId = $"{method.Service.Name}_{method.Name}" + (binding > 0 ? $"_{binding + 1}" : string.Empty);
 
         if (operation.Summary is { } comment)
@@ -34,12 +35,12 @@ internal sealed class BindingOperationFilter : IOperationFilter
     }
 
     private static bool IsSameBinding(HttpRule rule, HttpRule other) =>
-        rule.PatternCase == other.PatternCase && OpenApiPath.Template(rule) == OpenApiPath.Template(other);
+        rule.PatternCase == other.PatternCase && HttpTemplate.Template(rule) == HttpTemplate.Template(other);
 
     /// <summary>The path's parameter names follow the template's variables in order (<see cref="BindingPathProvider"/>).</summary>
     private static void DescribeWildcards(OpenApiOperation operation, string template, string path)
     {
-        foreach (var (variable, name) in OpenApiPath.Variables(template).Zip(OpenApiPath.ParameterNames(path)))
+        foreach (var (variable, name) in HttpTemplate.Variables(template).Zip(OpenApiPath.ParameterNames(path)))
         {
             var parameter = operation.Parameters.FirstOrDefault(p => p.In == ParameterLocation.Path && p.Name == name);
             if (parameter is not null && variable.HasOneWildcard)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using SeatGrpc.Server.Hosting;
 
 namespace SeatGrpc.Server.OpenApi;
 
@@ -26,7 +27,7 @@ internal sealed class BindingPathProvider : IApiDescriptionProvider
             .OrderBy(binding => binding.Metadata!.MethodDescriptor.FullName, StringComparer.Ordinal);
         foreach (var (description, metadata) in bindings)
         {
-            if (OpenApiPath.Template(metadata!.HttpRule) is not { } template)
+            if (HttpTemplate.Template(metadata!.HttpRule) is not { } template)
             {
                 continue;
             }

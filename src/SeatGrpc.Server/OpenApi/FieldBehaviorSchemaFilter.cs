@@ -1,6 +1,7 @@
 using Google.Api;
 using Google.Protobuf.Reflection;
 using Microsoft.OpenApi.Models;
+using SeatGrpc.Server.Hosting;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace SeatGrpc.Server.OpenApi;
@@ -19,10 +20,10 @@ internal sealed class FieldBehaviorSchemaFilter : ISchemaFilter
     {
         _types = types;
         _pathFields = service.Methods
-            .SelectMany(method => OpenApiPath.Bindings(method)
-                .Select(OpenApiPath.Template)
+            .SelectMany(method => HttpTemplate.Bindings(method)
+                .Select(HttpTemplate.Template)
                 .OfType<string>()
-                .SelectMany(OpenApiPath.Variables)
+                .SelectMany(HttpTemplate.Variables)
                 .Select(variable => OpenApiPath.Fields(method.InputType, variable.FieldPath)[^1]))
             .ToHashSet();
     }

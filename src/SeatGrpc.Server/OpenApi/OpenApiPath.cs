@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Google.Api;
+using SeatGrpc.Server.Hosting;
 using Google.Protobuf.Reflection;
 
 namespace SeatGrpc.Server.OpenApi;
@@ -12,26 +12,6 @@ namespace SeatGrpc.Server.OpenApi;
 /// </summary>
 internal static partial class OpenApiPath
 {
-    /// <summary>The method's <c>google.api.http</c> bindings: the rule, then its additional bindings.</summary>
-    public static IReadOnlyList<HttpRule> Bindings(MethodDescriptor method) =>
-        method.GetOptions()?.GetExtension(AnnotationsExtensions.Http) is { } rule ? [rule, .. rule.AdditionalBindings] : [];
-
-    /// <summary>The binding's path template, or null for a rule without one.</summary>
-    public static string? Template(HttpRule rule) => rule.PatternCase switch
-    {
-        HttpRule.PatternOneofCase.Get => rule.Get,
-        HttpRule.PatternOneofCase.Put => rule.Put,
-        HttpRule.PatternOneofCase.Post => rule.Post,
-        HttpRule.PatternOneofCase.Delete => rule.Delete,
-        HttpRule.PatternOneofCase.Patch => rule.Patch,
-        HttpRule.PatternOneofCase.Custom => rule.Custom.Path,
-        _ => null,
-    };
-
-    /// <summary>The template's variables in order: <c>{pool.name=orders/*}</c> is ("pool.name", "orders/*").</summary>
-    public static IEnumerable<PathVariable> Variables(string template) =>
-        Split(template).Segments.Where(IsVariable).Select(ParseVariable);
-
     /// <summary>The fields a dotted field path names, from the request message down.</summary>
     public static IReadOnlyList<FieldDescriptor> Fields(MessageDescriptor input, string fieldPath)
     {
@@ -61,7 +41,7 @@ internal static partial class OpenApiPath
     /// </summary>
     public static string Resolve(string template, MessageDescriptor input)
     {
-        var (segments, verb) = Split(template);
+        var (segments, verb) = HttpTemplate.Split(template);
         var path = new StringBuilder();
         foreach (var segment in segments)
         {
@@ -70,7 +50,7 @@ internal static partial class OpenApiPath
                 path.Append('/');
             }
 
-            path.Append(IsVariable(segment) ? Write(ParseVariable(segment), input) : segment);
+            path.Append(HttpTemplate.IsVariable(segment) ? Write(HttpTemplate.ParseVariable(segment), input) : segment);
         }
 
         return verb is null ? path.ToString() : $"{path}:{verb}";
@@ -84,45 +64,6 @@ internal static partial class OpenApiPath
         return variable.Pattern is { } pattern && variable.HasOneWildcard
             ? string.Join('/', pattern.Split('/').Select(segment => PathVariable.IsWildcard(segment) ? parameter : segment))
             : parameter;
-    }
-
-    private static bool IsVariable(string segment) => segment.StartsWith('{');
-
-    private static PathVariable ParseVariable(string segment)
-    {
-        var parts = segment[1..^1].Split('=', 2);
-        return new PathVariable(parts[0], parts.Length == 2 ? parts[1] : null);
-    }
-
-    /// <summary>Splits on the slashes outside braces; the verb follows the first colon outside braces.</summary>
-    private static (List<string> Segments, string? Verb) Split(string template)
-    {
-        template = template.TrimStart('/');
-        var segments = new List<string>();
-        var depth = 0;
-        var start = 0;
-        for (var i = 0; i < template.Length; i++)
-        {
-            switch (template[i])
-            {
-                case '{':
-                    depth++;
-                    break;
-                case '}':
-                    depth--;
-                    break;
-                case '/' when depth == 0:
-                    segments.Add(template[start..i]);
-                    start = i + 1;
-                    break;
-                case ':' when depth == 0:
-                    segments.Add(template[start..i]);
-                    return (segments, template[(i + 1)..]);
-            }
-        }
-
-        segments.Add(template[start..]);
-        return (segments, null);
     }
 
     [GeneratedRegex(@"\{([^}]*)\}")]

@@ -19,6 +19,7 @@ internal static class OpenApiSetup
     // Swashbuckle's route must name the document; naming the only one "openapi" makes its path /openapi.json.
     private const string DocumentName = "openapi";
     private const string DocumentRoute = "/{documentName}.json";
+    private const string BearerScheme = "apiKey";
 
     /// <summary>The contract's comments, then those of google.rpc.Status and google.protobuf.Any (the error body).</summary>
     private static readonly string[] CommentFiles = ["SeatGrpc.Contracts.xml", "Google.Api.CommonProtos.xml", "Google.Protobuf.xml"];
@@ -55,6 +56,18 @@ internal static class OpenApiSetup
             options.AddSchemaFilterInstance(new AnySchemaFilter());
             options.AddOperationFilterInstance(new BindingOperationFilter());
             options.AddDocumentFilterInstance(new CommentTidyFilter());
+
+            // Every route needs an API key (authorization: Bearer <key>); Swagger UI's Authorize button sends it.
+            options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API key, sk_{id}_{secret}: the one the server printed on its first start, or one from `seatgrpc keys create`.",
+            });
+            options.AddSecurityRequirement(new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecurityScheme { Reference = new OpenApiReference { Type = ReferenceType.SecurityScheme, Id = BearerScheme } }] = [],
+            });
         });
         return services;
     }

@@ -11,22 +11,16 @@ namespace SeatGrpc.Service.Internal;
 /// without tokens), so a request id used on one replays on the other. Errors come back as a status, not thrown,
 /// because a stream answers them in a message and goes on.
 /// </summary>
-internal sealed class BatchExecutor
+internal static class BatchExecutor
 {
     public const string Operation = "ManageSeats";
-
-    private readonly SeatStore _store;
-
-    public BatchExecutor(SeatStore store)
-    {
-        _store = store;
-    }
 
     /// <summary>
     /// Applies the batch. <paramref name="request"/> is a BatchManageSeatsRequest or a ManageSeatsRequest: their fields
     /// (parent 1, changes 2, request_id 3) encode alike, so the fingerprint is the same for both.
     /// </summary>
-    public async Task<BatchOutcome> ApplyAsync<TRequest>(
+    public static async Task<BatchOutcome> ApplyAsync<TRequest>(
+        TenantSeats seats,
         TRequest request, string parent, RepeatedField<Seats.V1.SeatChange> changes, string requestId, CancellationToken cancellationToken)
         where TRequest : IMessage<TRequest>
     {
@@ -38,7 +32,7 @@ internal sealed class BatchExecutor
         var key = RequestFingerprint.KeyFor(request, requestId, Operation);
         try
         {
-            var result = await _store.Allocator.ApplyBatchAsync(
+            var result = await seats.ApplyBatchAsync(
                     parent, ProtoMapper.ToDomain(changes), key, static batch => EncodeForReplay(batch), cancellationToken)
                 .ConfigureAwait(false);
             var response = result.Value is { } fresh
@@ -53,7 +47,7 @@ internal sealed class BatchExecutor
     }
 
     /// <summary>The pool's free seats, for the answer to a failed batch; 0 when the pool cannot be read.</summary>
-    public async Task<int> AvailableSeatsAsync(string parent, CancellationToken cancellationToken)
+    public static async Task<int> AvailableSeatsAsync(TenantSeats seats, string parent, CancellationToken cancellationToken)
     {
         if (!FieldRules.IsPoolName(parent))
         {
@@ -62,7 +56,7 @@ internal sealed class BatchExecutor
 
         try
         {
-            var pool = await _store.Allocator.GetPoolAsync(parent, cancellationToken).ConfigureAwait(false);
+            var pool = await seats.GetPoolAsync(parent, cancellationToken).ConfigureAwait(false);
             return pool.AvailableSeats;
         }
         catch (SeatDomainException)

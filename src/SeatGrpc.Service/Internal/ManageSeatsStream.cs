@@ -1,3 +1,4 @@
+using SeatGrpc.Domain;
 using System.Threading.Channels;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
@@ -9,22 +10,25 @@ namespace SeatGrpc.Service.Internal;
 /// One ManageSeats call, pipelined: a reader task keeps taking batches off the wire into a bounded channel while
 /// this loop applies them one at a time and answers each, in order. A failed batch is answered with its status and
 /// the stream goes on. When the caller cancels, the batch in flight rolls back with its transaction and the call
-/// ends CANCELLED (thrown as <see cref="OperationCanceledException"/> for <see cref="CallGuard"/>).
+/// ends CANCELLED (thrown as <see cref="OperationCanceledException"/> for <see cref="CallGuard"/>). The stream outlives
+/// the moment its key was checked, so the key is checked again before each batch: once it is revoked or has expired
+/// the stream ends UNAUTHENTICATED, without applying the batch.
 /// </summary>
 internal sealed class ManageSeatsStream
 {
-    private readonly BatchExecutor _batches;
     private readonly SeatServiceOptions _options;
+    private readonly ApiKeyCache _keys;
     private readonly ILogger _logger;
 
-    public ManageSeatsStream(BatchExecutor batches, SeatServiceOptions options, ILogger<SeatGrpcService> logger)
+    public ManageSeatsStream(SeatServiceOptions options, ApiKeyCache keys, ILogger<SeatGrpcService> logger)
     {
-        _batches = batches;
         _options = options;
+        _keys = keys;
         _logger = logger;
     }
 
     public async Task RunAsync(
+        TenantSeats seats,
         IAsyncStreamReader<ManageSeatsRequest> requests, IServerStreamWriter<ManageSeatsResponse> responses, CancellationToken cancellationToken)
     {
         var pending = Channel.CreateBounded<ManageSeatsRequest>(new BoundedChannelOptions(Math.Max(1, _options.ManageSeatsPipelineDepth))
@@ -40,7 +44,8 @@ internal sealed class ManageSeatsStream
             // ReadAllAsync rethrows the reader's failure (a bad frame, a cancelled call) once the queue drains.
             await foreach (var batch in pending.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                var response = await AnswerAsync(batch, cancellationToken).ConfigureAwait(false);
+                _keys.ThrowIfNoLongerValid(seats.Caller);
+                var response = await AnswerAsync(seats, batch, cancellationToken).ConfigureAwait(false);
                 await responses.WriteAsync(response, CancellationToken.None).ConfigureAwait(false);
             }
         }
@@ -69,9 +74,9 @@ internal sealed class ManageSeatsStream
         }
     }
 
-    private async Task<ManageSeatsResponse> AnswerAsync(ManageSeatsRequest batch, CancellationToken cancellationToken)
+    private async Task<ManageSeatsResponse> AnswerAsync(TenantSeats seats, ManageSeatsRequest batch, CancellationToken cancellationToken)
     {
-        var outcome = await _batches.ApplyAsync(batch, batch.Parent, batch.Changes, batch.RequestId, cancellationToken).ConfigureAwait(false);
+        var outcome = await BatchExecutor.ApplyAsync(seats, batch, batch.Parent, batch.Changes, batch.RequestId, cancellationToken).ConfigureAwait(false);
         var response = new ManageSeatsResponse { RequestId = batch.RequestId };
         if (outcome.Response is { } applied)
         {
@@ -83,7 +88,7 @@ internal sealed class ManageSeatsStream
             response.Error = outcome.Error;
             var reason = StatusMapping.ReasonOf(outcome.Error);
             ServiceLog.StreamBatchFailed(_logger, batch.Parent, reason);
-            response.AvailableSeats = await _batches.AvailableSeatsAsync(batch.Parent, cancellationToken).ConfigureAwait(false);
+            response.AvailableSeats = await BatchExecutor.AvailableSeatsAsync(seats, batch.Parent, cancellationToken).ConfigureAwait(false);
         }
 
         return response;

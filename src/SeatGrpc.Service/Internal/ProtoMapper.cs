@@ -57,6 +57,7 @@ internal static class ProtoMapper
         TotalSeats = seatEvent.TotalSeats ?? 0,
         RequestId = seatEvent.RequestId ?? string.Empty,
         CreateTime = Timestamp.FromDateTimeOffset(seatEvent.Time),
+        ApiKey = seatEvent.KeyId is { } keyId ? ApiKeyCommands.NamePrefix + keyId : string.Empty,
     };
 
     public static V1.SeatChangeResult ToProto(Domain.AssignedSeat result) => new()

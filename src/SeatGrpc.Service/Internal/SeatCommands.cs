@@ -6,22 +6,16 @@ namespace SeatGrpc.Service.Internal;
 
 /// <summary>
 /// The single-resource mutations. Each validates, calls the domain with its idempotency key, and answers either the
-/// fresh result or the decoded replay. Stored replays never hold an invitation token (tokens live only as hashes).
+/// fresh result or the decoded replay, within the caller's tenant. Stored replays never hold an invitation token
+/// (tokens live only as hashes).
 /// </summary>
-internal sealed class SeatCommands
+internal static class SeatCommands
 {
-    private readonly SeatStore _store;
-
-    public SeatCommands(SeatStore store)
-    {
-        _store = store;
-    }
-
-    public async Task<AssignSeatResponse> AssignSeatAsync(AssignSeatRequest request, CancellationToken cancellationToken)
+    public static async Task<AssignSeatResponse> AssignSeatAsync(TenantSeats seats, AssignSeatRequest request, CancellationToken cancellationToken)
     {
         RequestValidator.Validate(request).ThrowIfAny();
         var key = RequestFingerprint.KeyFor(request, request.RequestId, nameof(SeatService.SeatServiceBase.AssignSeat));
-        var result = await _store.Allocator.AssignSeatAsync(
+        var result = await seats.AssignSeatAsync(
                 request.Parent,
                 ProtoMapper.ToGrantee(request.Email, request.CustomerId, request.ExternalCustomerId),
                 ProtoMapper.Copy(request.Metadata),
@@ -35,11 +29,11 @@ internal sealed class SeatCommands
             : AssignSeatResponse.Parser.ParseFrom(result.StoredResponse.Span);
     }
 
-    public async Task<RevokeSeatResponse> RevokeSeatAsync(RevokeSeatRequest request, CancellationToken cancellationToken)
+    public static async Task<RevokeSeatResponse> RevokeSeatAsync(TenantSeats seats, RevokeSeatRequest request, CancellationToken cancellationToken)
     {
         RequestValidator.Validate(request).ThrowIfAny();
         var key = RequestFingerprint.KeyFor(request, request.RequestId, nameof(SeatService.SeatServiceBase.RevokeSeat));
-        var result = await _store.Allocator.RevokeSeatAsync(
+        var result = await seats.RevokeSeatAsync(
                 request.Name, ProtoMapper.NullIfEmpty(request.Etag), key, static seat => new RevokeSeatResponse { Seat = ProtoMapper.ToProto(seat) }.ToByteArray(),
                 cancellationToken)
             .ConfigureAwait(false);
@@ -48,11 +42,11 @@ internal sealed class SeatCommands
             : RevokeSeatResponse.Parser.ParseFrom(result.StoredResponse.Span);
     }
 
-    public async Task<ResendInvitationResponse> ResendInvitationAsync(ResendInvitationRequest request, CancellationToken cancellationToken)
+    public static async Task<ResendInvitationResponse> ResendInvitationAsync(TenantSeats seats, ResendInvitationRequest request, CancellationToken cancellationToken)
     {
         RequestValidator.Validate(request).ThrowIfAny();
         var key = RequestFingerprint.KeyFor(request, request.RequestId, nameof(SeatService.SeatServiceBase.ResendInvitation));
-        var result = await _store.Allocator.ResendInvitationAsync(
+        var result = await seats.ResendInvitationAsync(
                 request.Name, key, static assigned => new ResendInvitationResponse { Seat = ProtoMapper.ToProto(assigned.Seat) }.ToByteArray(),
                 cancellationToken)
             .ConfigureAwait(false);
@@ -61,11 +55,11 @@ internal sealed class SeatCommands
             : ResendInvitationResponse.Parser.ParseFrom(result.StoredResponse.Span);
     }
 
-    public async Task<ClaimSeatResponse> ClaimSeatAsync(ClaimSeatRequest request, CancellationToken cancellationToken)
+    public static async Task<ClaimSeatResponse> ClaimSeatAsync(TenantSeats seats, ClaimSeatRequest request, CancellationToken cancellationToken)
     {
         RequestValidator.Validate(request).ThrowIfAny();
         var key = RequestFingerprint.KeyFor(request, request.RequestId, nameof(SeatService.SeatServiceBase.ClaimSeat));
-        var result = await _store.Allocator.ClaimSeatAsync(
+        var result = await seats.ClaimSeatAsync(
                 request.InvitationToken, ProtoMapper.NullIfEmpty(request.CustomerId), key,
                 static seat => new ClaimSeatResponse { Seat = ProtoMapper.ToProto(seat) }.ToByteArray(), cancellationToken)
             .ConfigureAwait(false);
@@ -74,13 +68,13 @@ internal sealed class SeatCommands
             : ClaimSeatResponse.Parser.ParseFrom(result.StoredResponse.Span);
     }
 
-    public async Task<UpsertSeatPoolResponse> UpsertSeatPoolAsync(UpsertSeatPoolRequest request, CancellationToken cancellationToken)
+    public static async Task<UpsertSeatPoolResponse> UpsertSeatPoolAsync(TenantSeats seats, UpsertSeatPoolRequest request, CancellationToken cancellationToken)
     {
         RequestValidator.Validate(request).ThrowIfAny();
         var pool = request.Pool;
         var key = RequestFingerprint.KeyFor(request, request.RequestId, nameof(SeatService.SeatServiceBase.UpsertSeatPool));
         var settings = new PoolSettings(pool.Name, pool.TotalSeats, pool.CustomerId, pool.MinSeats, pool.MaxSeats);
-        var result = await _store.Allocator.UpsertPoolAsync(
+        var result = await seats.UpsertPoolAsync(
                 settings, key, static stored => new UpsertSeatPoolResponse { Pool = ProtoMapper.ToProto(stored) }.ToByteArray(), cancellationToken)
             .ConfigureAwait(false);
         return result.Value is { } fresh

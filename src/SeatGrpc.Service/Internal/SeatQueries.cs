@@ -1,23 +1,17 @@
+using SeatGrpc.Domain;
 using Seats.V1;
 
 namespace SeatGrpc.Service.Internal;
 
-/// <summary>The reads: validated, then answered from one domain call each.</summary>
-internal sealed class SeatQueries
+/// <summary>The reads: validated, then answered from one domain call each, within the caller's tenant.</summary>
+internal static class SeatQueries
 {
     private const string CustomerPrefix = "customers/";
 
-    private readonly SeatStore _store;
-
-    public SeatQueries(SeatStore store)
-    {
-        _store = store;
-    }
-
-    public async Task<ListSeatsResponse> ListSeatsAsync(ListSeatsRequest request, CancellationToken cancellationToken)
+    public static async Task<ListSeatsResponse> ListSeatsAsync(TenantSeats seats, ListSeatsRequest request, CancellationToken cancellationToken)
     {
         RequestValidator.Validate(request).ThrowIfAny();
-        var page = await _store.Allocator.ListSeatsAsync(
+        var page = await seats.ListSeatsAsync(
                 request.Parent, ProtoMapper.ToDomain(request.Status), request.PageSize, ProtoMapper.NullIfEmpty(request.PageToken), cancellationToken)
             .ConfigureAwait(false);
         var response = new ListSeatsResponse
@@ -34,19 +28,18 @@ internal sealed class SeatQueries
         return response;
     }
 
-    public async Task<GetSeatResponse> GetSeatAsync(GetSeatRequest request, CancellationToken cancellationToken)
+    public static async Task<GetSeatResponse> GetSeatAsync(TenantSeats seats, GetSeatRequest request, CancellationToken cancellationToken)
     {
         RequestValidator.Validate(request).ThrowIfAny();
-        var seat = await _store.Allocator.GetSeatAsync(request.Name, cancellationToken).ConfigureAwait(false);
+        var seat = await seats.GetSeatAsync(request.Name, cancellationToken).ConfigureAwait(false);
         return new GetSeatResponse { Seat = ProtoMapper.ToProto(seat) };
     }
 
-    public async Task<ListClaimedSubscriptionsResponse> ListClaimedSubscriptionsAsync(
-        ListClaimedSubscriptionsRequest request, CancellationToken cancellationToken)
+    public static async Task<ListClaimedSubscriptionsResponse> ListClaimedSubscriptionsAsync(TenantSeats seats, ListClaimedSubscriptionsRequest request, CancellationToken cancellationToken)
     {
         RequestValidator.Validate(request).ThrowIfAny();
         var customerId = request.Customer[CustomerPrefix.Length..];
-        var page = await _store.Allocator.ListClaimedSubscriptionsAsync(
+        var page = await seats.ListClaimedSubscriptionsAsync(
                 customerId, request.PageSize, ProtoMapper.NullIfEmpty(request.PageToken), cancellationToken)
             .ConfigureAwait(false);
         var response = new ListClaimedSubscriptionsResponse { NextPageToken = page.NextPageToken ?? string.Empty };
@@ -58,10 +51,10 @@ internal sealed class SeatQueries
         return response;
     }
 
-    public async Task<GetSeatPoolResponse> GetSeatPoolAsync(GetSeatPoolRequest request, CancellationToken cancellationToken)
+    public static async Task<GetSeatPoolResponse> GetSeatPoolAsync(TenantSeats seats, GetSeatPoolRequest request, CancellationToken cancellationToken)
     {
         RequestValidator.Validate(request).ThrowIfAny();
-        var pool = await _store.Allocator.GetPoolAsync(request.Name, cancellationToken).ConfigureAwait(false);
+        var pool = await seats.GetPoolAsync(request.Name, cancellationToken).ConfigureAwait(false);
         return new GetSeatPoolResponse { Pool = ProtoMapper.ToProto(pool) };
     }
 }

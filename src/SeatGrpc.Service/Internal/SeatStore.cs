@@ -6,8 +6,9 @@ using SeatGrpc.Storage;
 namespace SeatGrpc.Service.Internal;
 
 /// <summary>
-/// Opens the database (applying migrations) and builds the allocator when the host starts, before the server
-/// takes calls; a database that cannot be opened or migrated stops the start-up with its message.
+/// Opens the database (applying migrations), builds the allocator and the key directory and runs the keys' first-start
+/// bootstrap when the host starts, before the server takes calls; a database that cannot be opened or migrated stops the
+/// start-up with its message.
 /// </summary>
 internal sealed class SeatStore : IHostedService, IAsyncDisposable
 {
@@ -17,6 +18,7 @@ internal sealed class SeatStore : IHostedService, IAsyncDisposable
     private SeatDatabase? _database;
     private ISeatEventNotifier? _notifier;
     private SeatAllocator? _allocator;
+    private ApiKeyDirectory? _keys;
 
     public SeatStore(SeatServiceOptions options, TimeProvider time, ILoggerFactory loggerFactory)
     {
@@ -30,6 +32,10 @@ internal sealed class SeatStore : IHostedService, IAsyncDisposable
     /// <exception cref="InvalidOperationException">The host has not started.</exception>
     public SeatAllocator Allocator =>
         Volatile.Read(ref _allocator) ?? throw new InvalidOperationException("The seat store is not open: the host has not started.");
+
+    /// <exception cref="InvalidOperationException">The host has not started.</exception>
+    public ApiKeyDirectory Keys =>
+        Volatile.Read(ref _keys) ?? throw new InvalidOperationException("The seat store is not open: the host has not started.");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -46,8 +52,22 @@ internal sealed class SeatStore : IHostedService, IAsyncDisposable
         var domainOptions = new SeatAllocatorOptions(_options.InvitationLifetime, _options.IdempotencyRetention);
         var allocator = await SeatAllocator.CreateAsync(_database, domainOptions, _notifier, _time, _loggerFactory, cancellationToken)
             .ConfigureAwait(false);
-        Volatile.Write(ref _allocator, allocator);
+        var keys = await ApiKeyDirectory.CreateAsync(_database, _time, cancellationToken).ConfigureAwait(false);
         var logger = _loggerFactory.CreateLogger<SeatStore>();
+        if (await keys.BootstrapAsync(_options.BootstrapKey, cancellationToken).ConfigureAwait(false) is { } created)
+        {
+            if (_options.BootstrapKeyCreated is { } show)
+            {
+                show(created);
+            }
+            else
+            {
+                ServiceLog.BootstrapKeyNotShown(logger, created.Key.KeyId, created.Key.Tenant);
+            }
+        }
+
+        Volatile.Write(ref _keys, keys);
+        Volatile.Write(ref _allocator, allocator);
         var location = _database.Engine == StorageEngine.Sqlite ? Path.GetFullPath(_options.SqlitePath) : "the --postgres connection";
         ServiceLog.StoreOpened(logger, _database.Engine, location);
     }

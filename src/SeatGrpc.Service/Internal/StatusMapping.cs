@@ -29,6 +29,14 @@ internal static class StatusMapping
     public const string InvalidPageToken = "INVALID_PAGE_TOKEN";
     public const string Contention = "CONTENTION";
     public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
+    public const string ApiKeyNotFound = "API_KEY_NOT_FOUND";
+    public const string ApiKeyMissing = "API_KEY_MISSING";
+    public const string ApiKeyMalformed = "API_KEY_MALFORMED";
+    public const string ApiKeyInvalid = "API_KEY_INVALID";
+    public const string ApiKeyExpired = "API_KEY_EXPIRED";
+    public const string ApiKeyRevoked = "API_KEY_REVOKED";
+    public const string ScopeMissingReason = "SCOPE_MISSING";
+    public const string RequiredScopeKey = "required_scope";
 
     /// <summary>INVALID_ARGUMENT, reason INVALID_FIELD, with every violation in a BadRequest.</summary>
     public static Google.Rpc.Status InvalidFields(IReadOnlyList<BadRequest.Types.FieldViolation> violations)
@@ -102,8 +110,27 @@ internal static class StatusMapping
 
         // Replicas kept losing the same race past the retries: safe to retry at a higher level (grpc's ABORTED).
         SeatErrorKind.Contention => (StatusCode.Aborted, Contention),
+        SeatErrorKind.ApiKeyNotFound => (StatusCode.NotFound, ApiKeyNotFound),
         _ => (StatusCode.InvalidArgument, InvalidField),
     };
+
+    /// <summary>UNAUTHENTICATED: the call's API key is missing, malformed, unknown, expired or revoked.</summary>
+    public static Google.Rpc.Status Unauthenticated(KeyRejection rejection)
+    {
+        var reason = rejection switch
+        {
+            KeyRejection.Missing => ApiKeyMissing,
+            KeyRejection.Malformed => ApiKeyMalformed,
+            KeyRejection.Expired => ApiKeyExpired,
+            KeyRejection.Revoked => ApiKeyRevoked,
+            _ => ApiKeyInvalid,
+        };
+        return Create(StatusCode.Unauthenticated, reason, new KeyRejectedException(rejection).Message);
+    }
+
+    /// <summary>PERMISSION_DENIED: the key is valid but lacks <paramref name="scope"/>.</summary>
+    public static Google.Rpc.Status ScopeMissing(string scope) =>
+        Create(StatusCode.PermissionDenied, ScopeMissingReason, $"The API key lacks the scope {scope}.", (RequiredScopeKey, scope));
 
     /// <summary>UNAVAILABLE: the database could not be reached; the call changed nothing and can be retried.</summary>
     public static Google.Rpc.Status Unavailable() =>

@@ -35,6 +35,12 @@ internal interface ISqlDialect : IDisposable
     /// </summary>
     Task<StorageSession> BeginMigrationAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Inside the migration transaction, after the scripts ran: fails when they left the schema inconsistent (SQLite
+    /// migrates with foreign keys off, so it checks them here).
+    /// </summary>
+    Task VerifyMigrationAsync(StorageSession session, CancellationToken cancellationToken);
+
     /// <summary>Whether an exception is a unique-constraint violation.</summary>
     bool IsUniqueViolation(DbException exception);
 
@@ -42,8 +48,8 @@ internal interface ISqlDialect : IDisposable
     bool IsTransientFailure(Exception exception);
 
     /// <summary>
-    /// Inside a write transaction: tells other servers, once it commits, that the pool has events up to
+    /// Inside a write transaction: tells other servers, once it commits, that the pool (<see cref="PoolKeys"/>) has events up to
     /// <paramref name="sequence"/>. A no-op where every writer is in this process.
     /// </summary>
-    Task NotifyEventsAsync(StorageSession session, string parent, long sequence, CancellationToken cancellationToken);
+    Task NotifyEventsAsync(StorageSession session, string poolKey, long sequence, CancellationToken cancellationToken);
 }

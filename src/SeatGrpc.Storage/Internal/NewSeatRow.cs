@@ -4,6 +4,7 @@ namespace SeatGrpc.Storage.Internal;
 internal sealed record NewSeatRow(
     string PublicId,
     long PoolId,
+    string Tenant,
     string Status,
     string? Email,
     string? EmailNormalized,

@@ -4,7 +4,8 @@ namespace SeatGrpc.Storage.Internal;
 
 /// <summary>
 /// The pools table. Capacity is taken and given back with one conditional UPDATE each, so
-/// the last seat cannot be handed out twice by concurrent writers, on one server or several.
+/// the last seat cannot be handed out twice by concurrent writers, on one server or several. A pool's name is
+/// unique within its tenant; lookups by name take the tenant, the others go by the internal id found that way.
 /// </summary>
 internal sealed class PoolRepository
 {
@@ -12,18 +13,18 @@ internal sealed class PoolRepository
         SELECT id, name, customer_id, total_seats, min_seats, max_seats, occupied_seats,
                last_event_sequence, create_time, update_time, version
         FROM pools
-        WHERE name = @Name
+        WHERE tenant = @Tenant AND name = @Name
         """;
 
     private const string SelectIdByName = """
-        SELECT id FROM pools WHERE name = @Name
+        SELECT id FROM pools WHERE tenant = @Tenant AND name = @Name
         """;
 
     private const string InsertPool = """
-        INSERT INTO pools (name, customer_id, total_seats, min_seats, max_seats, occupied_seats,
+        INSERT INTO pools (tenant, name, customer_id, total_seats, min_seats, max_seats, occupied_seats,
                            last_event_sequence, create_time, update_time, version)
-        VALUES (@Name, @CustomerId, @TotalSeats, @MinSeats, @MaxSeats, 0, 1, @Now, @Now, 1)
-        ON CONFLICT (name) DO NOTHING
+        VALUES (@Tenant, @Name, @CustomerId, @TotalSeats, @MinSeats, @MaxSeats, 0, 1, @Now, @Now, 1)
+        ON CONFLICT (tenant, name) DO NOTHING
         RETURNING id
         """;
 
@@ -59,23 +60,29 @@ internal sealed class PoolRepository
         RETURNING id, name, last_event_sequence, total_seats, occupied_seats
         """;
 
-    public Task<PoolRow?> FindByNameAsync(StorageSession session, string name, CancellationToken cancellationToken)
+    // Every pool of every tenant: one figure each for the whole database, read now and then for the seat gauges.
+    private const string SumSeats = """
+        SELECT COALESCE(SUM(total_seats), 0), COALESCE(SUM(occupied_seats), 0) FROM pools
+        """;
+
+    /// <summary>The tenant's pool of that name; another tenant's pool of the same name is not found.</summary>
+    public Task<PoolRow?> FindByNameAsync(StorageSession session, string tenant, string name, CancellationToken cancellationToken)
     {
         return session.Connection.QuerySingleOrDefaultAsync<PoolRow?>(
-            new CommandDefinition(SelectByName, new { Name = name }, session.Transaction, cancellationToken: cancellationToken));
+            new CommandDefinition(SelectByName, new { Tenant = tenant, Name = name }, session.Transaction, cancellationToken: cancellationToken));
     }
 
-    public Task<long?> FindIdByNameAsync(StorageSession session, string name, CancellationToken cancellationToken)
+    public Task<long?> FindIdByNameAsync(StorageSession session, string tenant, string name, CancellationToken cancellationToken)
     {
-        return session.Command(SelectIdByName).With("@Name", name).ScalarInt64Async(cancellationToken);
+        return session.Command(SelectIdByName).With("@Tenant", tenant).With("@Name", name).ScalarInt64Async(cancellationToken);
     }
 
-    /// <summary>Inserts a pool with event sequence 1 (its first resize event); null when the name exists.</summary>
+    /// <summary>Inserts a pool with event sequence 1 (its first resize event); null when the tenant has a pool of that name.</summary>
     public Task<long?> InsertAsync(
-        StorageSession session, string name, string customerId, long totalSeats, long minSeats, long maxSeats, long now,
+        StorageSession session, string tenant, string name, string customerId, long totalSeats, long minSeats, long maxSeats, long now,
         CancellationToken cancellationToken)
     {
-        var args = new { Name = name, CustomerId = customerId, TotalSeats = totalSeats, MinSeats = minSeats, MaxSeats = maxSeats, Now = now };
+        var args = new { Tenant = tenant, Name = name, CustomerId = customerId, TotalSeats = totalSeats, MinSeats = minSeats, MaxSeats = maxSeats, Now = now };
         return session.Connection.QuerySingleOrDefaultAsync<long?>(
             new CommandDefinition(InsertPool, args, session.Transaction, cancellationToken: cancellationToken));
     }
@@ -108,6 +115,13 @@ internal sealed class PoolRepository
     {
         return await ReadStampAsync(session.Command(NextEventSequence).With("@Id", id), cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The pool taking an event sequence is gone.");
+    }
+
+    /// <summary>The seats of all pools together: their total, and how many are occupied (pending or claimed).</summary>
+    public Task<(long Total, long Occupied)> SumSeatsAsync(StorageSession session, CancellationToken cancellationToken)
+    {
+        return session.Connection.QuerySingleAsync<(long Total, long Occupied)>(
+            new CommandDefinition(SumSeats, transaction: session.Transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>Reads the RETURNING row of a capacity or sequence update: id, name, last_event_sequence, total_seats, occupied_seats.</summary>

@@ -96,6 +96,12 @@ internal sealed class PostgresDialect : ISqlDialect
         }
     }
 
+    public Task VerifyMigrationAsync(StorageSession session, CancellationToken cancellationToken)
+    {
+        // Foreign keys stay on during PostgreSQL migrations: a violation already failed the script.
+        return Task.CompletedTask;
+    }
+
     public bool IsUniqueViolation(DbException exception)
     {
         return exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
@@ -106,10 +112,10 @@ internal sealed class PostgresDialect : ISqlDialect
         return exception is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
     }
 
-    public Task NotifyEventsAsync(StorageSession session, string parent, long sequence, CancellationToken cancellationToken)
+    public Task NotifyEventsAsync(StorageSession session, string poolKey, long sequence, CancellationToken cancellationToken)
     {
         // NOTIFY is transactional: listeners hear it when (and only if) this transaction commits.
-        var args = new { Channel = PostgresStorageOptions.EventChannel, Payload = EventPayload.Format(parent, sequence) };
+        var args = new { Channel = PostgresStorageOptions.EventChannel, Payload = EventPayload.Format(poolKey, sequence) };
         return session.Connection.ExecuteAsync(
             new CommandDefinition(NotifyListeners, args, session.Transaction, cancellationToken: cancellationToken));
     }

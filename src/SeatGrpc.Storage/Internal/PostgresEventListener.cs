@@ -15,7 +15,7 @@ internal sealed class PostgresEventListener : IAsyncDisposable
     private const string Listen = "LISTEN " + PostgresStorageOptions.EventChannel;
 
     private const string SelectLatestSequences = """
-        SELECT name, last_event_sequence FROM pools WHERE name = ANY(@Names)
+        SELECT id, last_event_sequence FROM pools WHERE id = ANY(@Ids)
         """;
 
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
@@ -125,17 +125,25 @@ internal sealed class PostgresEventListener : IAsyncDisposable
 
     private async Task CatchUpAsync(NpgsqlConnection connection, CancellationToken stop)
     {
-        var names = _watchedPools().ToArray();
-        if (names.Length == 0)
+        var ids = new List<long>();
+        foreach (var key in _watchedPools())
+        {
+            if (PoolKeys.TryParse(key, out var id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        if (ids.Count == 0)
         {
             return;
         }
 
-        var rows = await connection.QueryAsync<(string Name, long LastEventSequence)>(
-            new CommandDefinition(SelectLatestSequences, new { Names = names }, cancellationToken: stop)).ConfigureAwait(false);
-        foreach (var (name, sequence) in rows)
+        var rows = await connection.QueryAsync<(long Id, long LastEventSequence)>(
+            new CommandDefinition(SelectLatestSequences, new { Ids = ids.ToArray() }, cancellationToken: stop)).ConfigureAwait(false);
+        foreach (var (id, sequence) in rows)
         {
-            _onEvent(name, sequence);
+            _onEvent(PoolKeys.Format(id), sequence);
         }
     }
 
@@ -146,9 +154,9 @@ internal sealed class PostgresEventListener : IAsyncDisposable
             return;
         }
 
-        if (EventPayload.TryParse(args.Payload, out var parent, out var sequence))
+        if (EventPayload.TryParse(args.Payload, out var poolKey, out var sequence))
         {
-            _onEvent(parent, sequence);
+            _onEvent(poolKey, sequence);
         }
         else
         {

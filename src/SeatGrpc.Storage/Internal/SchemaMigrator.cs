@@ -62,6 +62,7 @@ internal sealed class SchemaMigrator
             StorageLog.MigrationApplied(_logger, migration.Version, migration.Name);
         }
 
+        await _dialect.VerifyMigrationAsync(session, cancellationToken).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
         var version = Math.Max(current, known);
         StorageLog.SchemaReady(_logger, version);

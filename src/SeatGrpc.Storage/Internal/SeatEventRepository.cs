@@ -2,22 +2,25 @@ using Dapper;
 
 namespace SeatGrpc.Storage.Internal;
 
-/// <summary>The append-only seat_events table, keyed by (pool, sequence).</summary>
+/// <summary>
+/// The append-only seat_events table, keyed by (pool, sequence). Events are read by pool id, which the reader found
+/// within its tenant; each row also keeps its tenant and the public id of the API key that made the change.
+/// </summary>
 internal sealed class SeatEventRepository
 {
     private const string AppendEvent = """
-        INSERT INTO seat_events (pool_id, sequence, type, seat_name, previous_seat_name, email, customer_id, external_customer_id,
+        INSERT INTO seat_events (pool_id, sequence, tenant, type, seat_name, previous_seat_name, email, customer_id, external_customer_id,
                                  previous_email, previous_customer_id, previous_external_customer_id,
-                                 total_seats, time, request_id)
-        VALUES (@PoolId, @Sequence, @Type, @SeatName, @PreviousSeatName, @Email, @CustomerId, @ExternalCustomerId,
+                                 total_seats, time, request_id, key_id)
+        VALUES (@PoolId, @Sequence, @Tenant, @Type, @SeatName, @PreviousSeatName, @Email, @CustomerId, @ExternalCustomerId,
                 @PreviousEmail, @PreviousCustomerId, @PreviousExternalCustomerId,
-                @TotalSeats, @Time, @RequestId)
+                @TotalSeats, @Time, @RequestId, @KeyId)
         """;
 
     private const string SelectAfterSequence = """
         SELECT pool_id, sequence, type, seat_name, previous_seat_name, email, customer_id, external_customer_id,
                previous_email, previous_customer_id, previous_external_customer_id,
-               total_seats, time, request_id
+               total_seats, time, request_id, key_id
         FROM seat_events
         WHERE pool_id = @PoolId AND sequence > @AfterSequence
         ORDER BY sequence
@@ -29,6 +32,7 @@ internal sealed class SeatEventRepository
         return session.Command(AppendEvent)
             .With("@PoolId", row.PoolId)
             .With("@Sequence", row.Sequence)
+            .With("@Tenant", row.Tenant)
             .With("@Type", row.Type)
             .With("@SeatName", row.SeatName)
             .With("@PreviousSeatName", row.PreviousSeatName)
@@ -41,6 +45,7 @@ internal sealed class SeatEventRepository
             .With("@TotalSeats", row.TotalSeats)
             .With("@Time", row.Time)
             .With("@RequestId", row.RequestId)
+            .With("@KeyId", row.KeyId)
             .ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -6,6 +6,9 @@ internal sealed class SeatEventRow
 
     public long Sequence { get; init; }
 
+    /// <summary>The pool's tenant; written, not read back (events are read by pool).</summary>
+    public string Tenant { get; init; } = "";
+
     public string Type { get; init; } = "";
 
     public string? SeatName { get; init; }
@@ -29,4 +32,7 @@ internal sealed class SeatEventRow
     public long Time { get; init; }
 
     public string? RequestId { get; init; }
+
+    /// <summary>The public id of the API key that made the change; null for changes made before keys existed.</summary>
+    public string? KeyId { get; init; }
 }

@@ -10,9 +10,9 @@ namespace SeatGrpc.Storage.Internal;
 internal sealed class SeatRepository
 {
     private const string InsertSeat = """
-        INSERT INTO seats (public_id, pool_id, status, email, email_normalized, customer_id, external_customer_id,
+        INSERT INTO seats (public_id, pool_id, tenant, status, email, email_normalized, customer_id, external_customer_id,
                            metadata, token_hash, invitation_expire_time, claim_time, create_time, update_time, version)
-        VALUES (@PublicId, @PoolId, @Status, @Email, @EmailNormalized, @CustomerId, @ExternalCustomerId,
+        VALUES (@PublicId, @PoolId, @Tenant, @Status, @Email, @EmailNormalized, @CustomerId, @ExternalCustomerId,
                 @Metadata, @TokenHash, @InvitationExpireTime, @ClaimTime, @CreateTime, @CreateTime, 1)
         ON CONFLICT DO NOTHING
         RETURNING id
@@ -22,7 +22,7 @@ internal sealed class SeatRepository
         SELECT s.id, s.public_id, s.pool_id, p.name AS parent, s.status, s.email, s.customer_id, s.external_customer_id,
                s.metadata, s.invitation_expire_time, s.claim_time, s.revoke_time, s.create_time, s.update_time, s.version
         FROM seats s JOIN pools p ON p.id = s.pool_id
-        WHERE s.public_id = @PublicId
+        WHERE s.public_id = @PublicId AND s.tenant = @Tenant
         """;
 
     private const string SelectActiveByEmail = """
@@ -74,7 +74,7 @@ internal sealed class SeatRepository
                p.id, p.name, p.customer_id, p.total_seats, p.min_seats, p.max_seats, p.occupied_seats,
                p.last_event_sequence, p.create_time, p.update_time, p.version
         FROM seats s JOIN pools p ON p.id = s.pool_id
-        WHERE s.customer_id = @CustomerId AND s.status = 'claimed' AND s.id > @AfterId
+        WHERE s.tenant = @Tenant AND s.customer_id = @CustomerId AND s.status = 'claimed' AND s.id > @AfterId
         ORDER BY s.id
         LIMIT @Limit
         """;
@@ -96,7 +96,7 @@ internal sealed class SeatRepository
         UPDATE seats
         SET status = 'claimed', claim_time = @Now, token_hash = NULL, customer_id = COALESCE(customer_id, @ClaimantCustomerId),
             update_time = @Now, version = version + 1
-        WHERE token_hash = @TokenHash AND status = 'pending' AND invitation_expire_time > @Now
+        WHERE token_hash = @TokenHash AND tenant = @Tenant AND status = 'pending' AND invitation_expire_time > @Now
         RETURNING id, public_id, pool_id, status, email, customer_id, external_customer_id,
                   metadata, invitation_expire_time, claim_time, revoke_time, create_time, update_time, version
         """;
@@ -114,6 +114,7 @@ internal sealed class SeatRepository
         return session.Command(InsertSeat)
             .With("@PublicId", seat.PublicId)
             .With("@PoolId", seat.PoolId)
+            .With("@Tenant", seat.Tenant)
             .With("@Status", seat.Status)
             .With("@Email", seat.Email)
             .With("@EmailNormalized", seat.EmailNormalized)
@@ -127,9 +128,11 @@ internal sealed class SeatRepository
             .ScalarInt64Async(cancellationToken);
     }
 
-    public Task<SeatRow?> FindByPublicIdAsync(StorageSession session, string publicId, CancellationToken cancellationToken)
+    /// <summary>The tenant's seat with that public id; another tenant's seat is not found.</summary>
+    public Task<SeatRow?> FindByPublicIdAsync(StorageSession session, string tenant, string publicId, CancellationToken cancellationToken)
     {
-        return SeatRowReader.ReadSingleOrDefaultAsync(session.Command(SelectByPublicId).With("@PublicId", publicId), cancellationToken);
+        return SeatRowReader.ReadSingleOrDefaultAsync(
+            session.Command(SelectByPublicId).With("@PublicId", publicId).With("@Tenant", tenant), cancellationToken);
     }
 
     /// <summary>The grantee's non-revoked seat: every identity given must match; the first one given picks the index.</summary>
@@ -168,14 +171,14 @@ internal sealed class SeatRepository
         return await SeatRowReader.ReadAllAsync(command, limit, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The customer's claimed seats after <paramref name="afterId"/>, each with its pool.</summary>
+    /// <summary>The customer's claimed seats in the tenant's pools after <paramref name="afterId"/>, each with its pool.</summary>
     public async Task<IReadOnlyList<(SeatRow Seat, PoolRow Pool)>> ListClaimedByCustomerAsync(
-        StorageSession session, string customerId, long afterId, int limit, CancellationToken cancellationToken)
+        StorageSession session, string tenant, string customerId, long afterId, int limit, CancellationToken cancellationToken)
     {
         var rows = await session.Connection.QueryAsync<SeatRow, PoolRow, (SeatRow, PoolRow)>(
             new CommandDefinition(
                 SelectClaimedByCustomer,
-                new { CustomerId = customerId, AfterId = afterId, Limit = limit },
+                new { Tenant = tenant, CustomerId = customerId, AfterId = afterId, Limit = limit },
                 session.Transaction,
                 cancellationToken: cancellationToken),
             static (seat, pool) => (seat, pool),
@@ -204,18 +207,19 @@ internal sealed class SeatRepository
     }
 
     /// <summary>
-    /// Claims the pending, unexpired seat holding <paramref name="tokenHash"/>; null when there is none.
-    /// Throws <see cref="UniqueViolationException"/> when the claimant already holds another active seat in the pool.
+    /// Claims the tenant's pending, unexpired seat holding <paramref name="tokenHash"/>; null when there is none (another
+    /// tenant's token included). Throws <see cref="UniqueViolationException"/> when the claimant already holds another
+    /// active seat in the pool.
     /// </summary>
     public async Task<SeatRow?> ClaimAsync(
-        StorageSession session, byte[] tokenHash, string? claimantCustomerId, long now, CancellationToken cancellationToken)
+        StorageSession session, string tenant, byte[] tokenHash, string? claimantCustomerId, long now, CancellationToken cancellationToken)
     {
         try
         {
             return await session.Connection.QuerySingleOrDefaultAsync<SeatRow?>(
                 new CommandDefinition(
                     ClaimByTokenHash,
-                    new { TokenHash = tokenHash, ClaimantCustomerId = claimantCustomerId, Now = now },
+                    new { TokenHash = tokenHash, Tenant = tenant, ClaimantCustomerId = claimantCustomerId, Now = now },
                     session.Transaction,
                     cancellationToken: cancellationToken)).ConfigureAwait(false);
         }

@@ -14,6 +14,24 @@ internal sealed class SecretRepository
         SELECT value FROM secrets WHERE name = @Name
         """;
 
+    private const string InsertIfMissingReturning = """
+        INSERT INTO secrets (name, value) VALUES (@Name, @Value)
+        ON CONFLICT (name) DO NOTHING
+        RETURNING name
+        """;
+
+    /// <summary>
+    /// Stores the value unless the name exists; true when this call stored it. On PostgreSQL a concurrent transaction
+    /// storing the same name makes this wait for its end, so exactly one of them gets true.
+    /// </summary>
+    public async Task<bool> TryAddAsync(StorageSession session, string name, byte[] value, CancellationToken cancellationToken)
+    {
+        var stored = await session.Connection.QuerySingleOrDefaultAsync<string?>(
+            new CommandDefinition(InsertIfMissingReturning, new { Name = name, Value = value }, session.Transaction, cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
+        return stored is not null;
+    }
+
     /// <summary>Stores <paramref name="candidate"/> unless a value exists, and returns the stored value.</summary>
     public async Task<byte[]> GetOrCreateAsync(StorageSession session, string name, byte[] candidate, CancellationToken cancellationToken)
     {

@@ -30,7 +30,11 @@ internal sealed class SqliteDialect : ISqlDialect
         return true;
     });
 
+    // foreign_key_check returns one row per dangling reference.
+    private const string CheckForeignKeys = "PRAGMA foreign_key_check;";
+
     private readonly string _connectionString;
+    private readonly string _migrationConnectionString;
     private readonly SemaphoreSlim _writerGate = new(1, 1);
     private readonly ConditionalWeakTable<object, object> _configuredHandles = [];
     private readonly CommandCache _writerCommands = new();
@@ -47,6 +51,14 @@ internal sealed class SqliteDialect : ISqlDialect
             Pooling = true,
             ForeignKeys = true,
             DefaultTimeout = (int)Math.Ceiling(options.EffectiveBusyTimeout.TotalSeconds),
+        }.ToString();
+
+        // A migration that rebuilds a table must run with foreign keys off (SQLite's 12-step procedure); the pragma
+        // cannot change inside a transaction, so migrations get their own unpooled connection that never turns them on.
+        _migrationConnectionString = new SqliteConnectionStringBuilder(_connectionString)
+        {
+            Pooling = false,
+            ForeignKeys = false,
         }.ToString();
     }
 
@@ -117,10 +129,35 @@ internal sealed class SqliteDialect : ISqlDialect
         return Task.FromResult<DbTransaction>(transaction);
     }
 
-    public Task<StorageSession> BeginMigrationAsync(CancellationToken cancellationToken)
+    public async Task<StorageSession> BeginMigrationAsync(CancellationToken cancellationToken)
     {
-        // BEGIN IMMEDIATE takes the file's write lock: another process migrating at once waits (busy timeout).
-        return BeginWriteAsync(cancellationToken);
+        await _writerGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var lease = new GateLease(_writerGate);
+        var connection = new SqliteConnection(_migrationConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // BEGIN IMMEDIATE takes the file's write lock: another process migrating at once waits (busy timeout).
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            return new StorageSession(connection, transaction, lease);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            lease.Dispose();
+            throw;
+        }
+    }
+
+    public async Task VerifyMigrationAsync(StorageSession session, CancellationToken cancellationToken)
+    {
+        var dangling = await session.Connection.QueryAsync(
+            new CommandDefinition(CheckForeignKeys, transaction: session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (dangling.Any())
+        {
+            throw new InvalidOperationException("A schema migration left rows that refer to missing rows; it was rolled back.");
+        }
     }
 
     public bool IsTransientFailure(Exception exception)
@@ -129,7 +166,7 @@ internal sealed class SqliteDialect : ISqlDialect
         return false;
     }
 
-    public Task NotifyEventsAsync(StorageSession session, string parent, long sequence, CancellationToken cancellationToken)
+    public Task NotifyEventsAsync(StorageSession session, string poolKey, long sequence, CancellationToken cancellationToken)
     {
         // Every writer of a SQLite file is in this process: the in-process notifier is told after the commit.
         return Task.CompletedTask;

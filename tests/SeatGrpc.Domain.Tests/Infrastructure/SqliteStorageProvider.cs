@@ -14,6 +14,12 @@ public sealed class SqliteStorageProvider : IStorageProvider
         return SeatDatabase.OpenSqliteAsync(new SqliteStorageOptions(DatabasePath), loggerFactory: null, cancellationToken);
     }
 
+    public Task RestoreVersion1Async(CancellationToken cancellationToken)
+    {
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "seats-v1.db"), DatabasePath, overwrite: true);
+        return Task.CompletedTask;
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

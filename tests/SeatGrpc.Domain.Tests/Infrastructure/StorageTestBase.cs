@@ -16,7 +16,11 @@ public abstract class StorageTestBase<TProvider> : IAsyncLifetime, IDisposable
 
     protected SeatDatabase Database { get; private set; } = null!;
 
-    protected SeatAllocator Allocator { get; private set; } = null!;
+    /// <summary>The allocator shared by every tenant; tests of isolation scope it to other callers with <c>For</c>.</summary>
+    protected SeatAllocator Seats { get; private set; } = null!;
+
+    /// <summary>The seat operations of the tenant <see cref="Caller.DefaultTenant"/>, with no key.</summary>
+    protected TenantSeats Allocator { get; private set; } = null!;
 
     /// <summary>The engine's notifier: in-process for SQLite, LISTEN/NOTIFY for PostgreSQL.</summary>
     protected ISeatEventNotifier Notifier { get; private set; } = null!;
@@ -27,9 +31,11 @@ public abstract class StorageTestBase<TProvider> : IAsyncLifetime, IDisposable
 
     public virtual async Task InitializeAsync()
     {
+        await BeforeOpenAsync();
         Database = await Provider.OpenAsync(Ct).Within();
         Notifier = SeatEventNotifiers.Create(Database, null);
-        Allocator = await SeatAllocator.CreateAsync(Database, new SeatAllocatorOptions(), Notifier, Time, null, Ct).Within();
+        Seats = await SeatAllocator.CreateAsync(Database, new SeatAllocatorOptions(), Notifier, Time, null, Ct).Within();
+        Allocator = Seats.For(new Caller(Caller.DefaultTenant));
     }
 
     public virtual async Task DisposeAsync()
@@ -48,6 +54,9 @@ public abstract class StorageTestBase<TProvider> : IAsyncLifetime, IDisposable
         _timeout.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Runs before the database is first opened (and migrated), e.g. to put an older database in its place.</summary>
+    protected virtual Task BeforeOpenAsync() => Task.CompletedTask;
 
     protected async Task<Pool> CreatePoolAsync(string name = "subscriptions/sub_1", int totalSeats = 5)
     {

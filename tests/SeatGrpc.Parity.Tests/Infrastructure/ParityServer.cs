@@ -16,12 +16,13 @@ public sealed class ParityServer : SeatServerFixture
 
     private HttpClient? _http;
 
-    /// <summary>Gets an HTTP/1.1 client whose base address is the REST port; it never follows redirects.</summary>
+    /// <summary>Gets an HTTP/1.1 client whose base address is the REST port and which sends the admin key; it never follows redirects.</summary>
     public HttpClient Http => _http ??= new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
     {
         BaseAddress = RestUri,
         Timeout = HttpTimeout,
         DefaultRequestVersion = HttpVersion.Version11,
+        DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestKeys.Admin) },
     };
 
     /// <summary>Gets the seat API over gRPC.</summary>

@@ -50,6 +50,7 @@ public sealed class BodyLimitTests : IClassFixture<ParityServer>
     public async Task BodyOverFourMiB_OverHttp2OnTheGrpcPort_Is413()
     {
         using var http2 = new HttpClient(new SocketsHttpHandler()) { BaseAddress = _server.GrpcUri, Timeout = ParityServer.HttpTimeout };
+        http2.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestKeys.Admin);
         using var request = AssignRequest(EmailBody(Limit + 1), chunked: false);
 
         // Cleartext HTTP/2 with prior knowledge, as the gRPC port speaks it.

@@ -5,27 +5,28 @@ namespace SeatGrpc.Parity.Tests.Rest;
 
 /// <summary>
 /// curl against the running host, one call of each HTTP method and more: the command lines of the README's REST
-/// section, run as written by bash (with the test's port, and the seat and token the earlier calls returned).
+/// section, run as written by bash (with the test's port and key, and the seat and token the earlier calls returned).
 /// Each line must appear verbatim in the README, so the README shows commands that work.
 /// </summary>
 public sealed class CurlTests : IClassFixture<ParityServer>
 {
     private const string ReadmeHost = "localhost:5001";
+    private const string ReadmeKey = "$SEATGRPC_KEY";
     private static readonly TimeSpan CurlTimeout = TimeSpan.FromSeconds(20);
 
     private static readonly string[] ReadmeCommands =
     [
-        """curl -s -X PUT localhost:5001/v1/subscriptions/sub_1 -H 'content-type: application/json' -d '{"totalSeats": 3}'""",
-        """curl -s -X POST localhost:5001/v1/subscriptions/sub_1/seats -H 'content-type: application/json' -d '{"email": "ada@example.com"}'""",
-        """curl -s 'localhost:5001/v1/subscriptions/sub_1/seats?pageSize=10&status=SEAT_STATUS_PENDING'""",
-        """curl -s localhost:5001/v1/seats/SEAT_ID""",
-        """curl -s -X POST localhost:5001/v1/seats/SEAT_ID:resendInvitation -H 'content-type: application/json' -d '{}'""",
-        """curl -s -X POST localhost:5001/v1/seats:claim -H 'content-type: application/json' -d '{"invitationToken": "TOKEN"}'""",
-        """curl -s -X PUT localhost:5001/v1/subscriptions/sub_1/seats -H 'content-type: application/json' -d '{"changes": [{"assign": {"grantee": {"email": "bob@example.com"}, "immediateClaim": true}}]}'""",
-        """curl -s -X DELETE 'localhost:5001/v1/seats/SEAT_ID?requestId=5f0c6a8e-2d0b-4a57-9f55-0d6a3c1b7e21'""",
-        """curl -s localhost:5001/v1/subscriptions/sub_1""",
-        """curl -s localhost:5001/v1/customers/CUSTOMER_ID/claimedSubscriptions""",
-        """curl -sN --max-time 2 'localhost:5001/v1/subscriptions/sub_1/seatEvents:watch?afterSequence=0'""",
+        """curl -s -H "authorization: Bearer $SEATGRPC_KEY" -X PUT localhost:5001/v1/subscriptions/sub_1 -H 'content-type: application/json' -d '{"totalSeats": 3}'""",
+        """curl -s -H "authorization: Bearer $SEATGRPC_KEY" -X POST localhost:5001/v1/subscriptions/sub_1/seats -H 'content-type: application/json' -d '{"email": "ada@example.com"}'""",
+        """curl -s -H "authorization: Bearer $SEATGRPC_KEY" 'localhost:5001/v1/subscriptions/sub_1/seats?pageSize=10&status=SEAT_STATUS_PENDING'""",
+        """curl -s -H "authorization: Bearer $SEATGRPC_KEY" localhost:5001/v1/seats/SEAT_ID""",
+        """curl -s -H "authorization: Bearer $SEATGRPC_KEY" -X POST localhost:5001/v1/seats/SEAT_ID:resendInvitation -H 'content-type: application/json' -d '{}'""",
+        """curl -s -H "authorization: Bearer $SEATGRPC_KEY" -X POST localhost:5001/v1/seats:claim -H 'content-type: application/json' -d '{"invitationToken": "TOKEN"}'""",
+        """curl -s -H "authorization: Bearer $SEATGRPC_KEY" -X PUT localhost:5001/v1/subscriptions/sub_1/seats -H 'content-type: application/json' -d '{"changes": [{"assign": {"grantee": {"email": "bob@example.com"}, "immediateClaim": true}}]}'""",
+        """curl -s -H "authorization: Bearer $SEATGRPC_KEY" -X DELETE 'localhost:5001/v1/seats/SEAT_ID?requestId=5f0c6a8e-2d0b-4a57-9f55-0d6a3c1b7e21'""",
+        """curl -s -H "authorization: Bearer $SEATGRPC_KEY" localhost:5001/v1/subscriptions/sub_1""",
+        """curl -s -H "authorization: Bearer $SEATGRPC_KEY" localhost:5001/v1/customers/CUSTOMER_ID/claimedSubscriptions""",
+        """curl -sN --max-time 2 -H "authorization: Bearer $SEATGRPC_KEY" 'localhost:5001/v1/subscriptions/sub_1/seatEvents:watch?afterSequence=0'""",
         """curl -s localhost:5001/openapi.json""",
     ];
 
@@ -81,6 +82,7 @@ public sealed class CurlTests : IClassFixture<ParityServer>
     {
         var line = command
             .Replace(ReadmeHost, $"{_server.RestUri.Host}:{_server.RestUri.Port}", StringComparison.Ordinal)
+            .Replace(ReadmeKey, TestKeys.Admin, StringComparison.Ordinal)
             .Replace("SEAT_ID", seatId, StringComparison.Ordinal)
             .Replace("TOKEN", token, StringComparison.Ordinal)
             .Replace("CUSTOMER_ID", customer, StringComparison.Ordinal);

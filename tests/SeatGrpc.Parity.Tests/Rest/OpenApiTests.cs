@@ -29,7 +29,7 @@ public sealed partial class OpenApiTests : IClassFixture<ParityServer>
 
         // OpenAPI names path parameters; the contract's templates say what each path matches. Compare the two with
         // the names left out: /v1/{parent=orders/*}/seats matches /v1/orders/{}/seats.
-        var expected = SeatService.Descriptor.Methods
+        var expected = SeatService.Descriptor.Methods.Concat(ApiKeyService.Descriptor.Methods)
             .SelectMany(method => Bindings(method).Select(rule => $"{Verb(rule)} {Shape(Template(rule))}"))
             .Order(StringComparer.Ordinal);
         var actual = Operations(document)
@@ -165,6 +165,17 @@ public sealed partial class OpenApiTests : IClassFixture<ParityServer>
             .SelectMany(path => path.Value.EnumerateObject()
                 .Where(operation => HttpMethods.Contains(operation.Name))
                 .Select(operation => (operation.Name, path.Name, operation.Value)));
+
+    [Fact]
+    public async Task Document_EveryOperationNeedsTheBearerApiKey()
+    {
+        var document = await ReadDocumentAsync();
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiKey");
+        Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
+        var requirement = Assert.Single(document.GetProperty("security").EnumerateArray());
+        Assert.True(requirement.TryGetProperty("apiKey", out _));
+    }
 
     private async Task<JsonElement> ReadDocumentAsync()
     {

@@ -24,7 +24,7 @@ internal sealed class RestRoute
         BodyField = rule.Body is "" or "*" ? null : Request.FindFieldByName(rule.Body);
         HasBody = rule.Body.Length > 0;
         _bodyPath = rule.Body switch { "" => null, "*" => string.Empty, _ => rule.Body };
-        _pathFields = [.. PathVariables(PatternOf(rule))];
+        _pathFields = [.. HttpTemplate.Variables(HttpTemplate.Template(rule) ?? string.Empty).Select(variable => variable.FieldPath)];
         _queryFields = new Dictionary<string, FieldDescriptor>(StringComparer.Ordinal);
         AddQueryFields(Request, prefix: string.Empty, depth: 0);
 
@@ -120,32 +120,6 @@ internal sealed class RestRoute
                 // A message whose name is in the path ({pool.name=...}) still lends its other fields to the query.
                 AddQueryFields(field.MessageType, path + ".", depth + 1);
             }
-        }
-    }
-
-    private static string PatternOf(HttpRule rule) => rule.PatternCase switch
-    {
-        HttpRule.PatternOneofCase.Get => rule.Get,
-        HttpRule.PatternOneofCase.Put => rule.Put,
-        HttpRule.PatternOneofCase.Post => rule.Post,
-        HttpRule.PatternOneofCase.Delete => rule.Delete,
-        HttpRule.PatternOneofCase.Patch => rule.Patch,
-        HttpRule.PatternOneofCase.Custom => rule.Custom.Path,
-        _ => string.Empty,
-    };
-
-    // "{pool.name=subscriptions/*}" binds pool.name; "{name}" binds name.
-    private static IEnumerable<string> PathVariables(string pattern)
-    {
-        for (var open = pattern.IndexOf('{', StringComparison.Ordinal); open >= 0; open = pattern.IndexOf('{', open + 1))
-        {
-            var end = pattern.IndexOfAny(['=', '}'], open);
-            if (end < 0)
-            {
-                yield break;
-            }
-
-            yield return pattern[(open + 1)..end].Trim();
         }
     }
 }

@@ -1,4 +1,4 @@
-namespace SeatGrpc.Server.OpenApi;
+namespace SeatGrpc.Server.Hosting;
 
 /// <summary>One variable of a <c>google.api.http</c> path template: its field path and its own pattern, if any.</summary>
 internal sealed record PathVariable(string FieldPath, string? Pattern)

@@ -1,0 +1,3 @@
+namespace SeatGrpc.Domain;
+
+public sealed record ApiKeyPage(IReadOnlyList<ApiKey> Keys, string? NextPageToken);
