@@ -13,7 +13,7 @@ namespace SeatGrpc.Chaos.Tests;
 public sealed class CrashTests
 {
     private static readonly TimeSpan MinimumGap = TimeSpan.FromMilliseconds(300);
-    private static readonly TimeSpan MaximumGap = TimeSpan.FromMilliseconds(1800);
+    private static readonly TimeSpan MaximumGap = TimeSpan.FromMilliseconds(1400);
 
     private readonly ITestOutputHelper _output;
 

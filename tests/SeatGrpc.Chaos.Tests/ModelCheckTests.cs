@@ -8,7 +8,7 @@ namespace SeatGrpc.Chaos.Tests;
 /// <summary>The model check without faults: 16 clients, small pools, gRPC and REST, checkpoints every few seconds.</summary>
 public sealed class ModelCheckTests
 {
-    private static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(4);
 
     private readonly ITestOutputHelper _output;

@@ -10,9 +10,10 @@ namespace SeatGrpc.Chaos.Tests;
 /// The model check on PostgreSQL with two server replicas on one database (the clients spread their calls over both):
 /// quiet, then with replicas SIGKILLed and restarted and the database server stopped and started.
 /// </summary>
-public sealed class PostgresChaosTests : IClassFixture<PostgresServer>
+[Collection(PostgresTests.Name)]
+public sealed class PostgresChaosTests
 {
-    private static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(4);
     private const int Replicas = 2;
     private const int ReplicaKills = 4;

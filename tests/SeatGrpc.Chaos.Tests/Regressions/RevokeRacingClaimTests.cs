@@ -11,7 +11,8 @@ namespace SeatGrpc.Chaos.Tests.Regressions;
 /// a REPLACED event whose previous grantee matched no seat. The revocation now runs again when the seat changed since
 /// it was read.
 /// </summary>
-public sealed class RevokeRacingClaimTests : IClassFixture<PostgresServer>
+[Collection(PostgresTests.Name)]
+public sealed class RevokeRacingClaimTests
 {
     private const int Seats = 120;
     private const string Pool = "subscriptions/race";
