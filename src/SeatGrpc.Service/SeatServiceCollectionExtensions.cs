@@ -57,6 +57,8 @@ public static class SeatServiceCollectionExtensions
 
         // No default scheme: the policies name theirs, so only the endpoints that demand a key run the handler, and
         // health checks (the trivial call the benchmarks measure) pay nothing for authentication.
+        // ASP.NET Core makes a lone scheme the default by itself, unless the host sets the runtime switch
+        // Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme (Directory.Build.props does).
         services.PostConfigure<AuthenticationOptions>(options => options.DefaultScheme = null);
 
         services.AddAuthorizationBuilder()
