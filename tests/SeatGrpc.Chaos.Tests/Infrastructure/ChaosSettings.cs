@@ -20,7 +20,7 @@ internal sealed record ChaosSettings(int Seed, TimeSpan Budget, int Kills)
             Read(KillsVariable) ?? defaultKills);
 
     /// <summary>The line that tells how to run this again.</summary>
-    public string Replay => $"seed {Seed}: replay with {SeedVariable}={Seed} {SecondsVariable}={Budget.TotalSeconds:0}";
+    public string Replay => $"seed {Seed}: replay with {SeedVariable}={Seed} {SecondsVariable}={Budget.TotalSeconds:0} {KillsVariable}={Kills}";
 
     private static int? Read(string variable) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } text
