@@ -75,7 +75,7 @@ public sealed class SeatGrpcService : SeatService.SeatServiceBase
     [Authorize(Policy = SeatPolicies.Read)]
     public override Task WatchSeatEvents(
         WatchSeatEventsRequest request, IServerStreamWriter<WatchSeatEventsResponse> responseStream, ServerCallContext context) =>
-        _guard.RunAsync(context, ct => _events.RunAsync(SeatsOf(context), request, responseStream, ct));
+        _guard.RunAsync(context, ct => _events.RunAsync(SeatsOf(context), request, responseStream, context, ct));
 
     [Authorize(Policy = SeatPolicies.Admin)]
     public override Task<UpsertSeatPoolResponse> UpsertSeatPool(UpsertSeatPoolRequest request, ServerCallContext context) =>

@@ -57,9 +57,9 @@ internal sealed class SeatOperations
 
         var (token, hash) = RandomIds.NewInvitationToken();
         var expireTime = context.Now + _writer.InvitationLifetimeMicros;
-        if (!await context.Database.Seats.ReplaceTokenAsync(context.Session, row.Id, hash, expireTime, context.Now, cancellationToken).ConfigureAwait(false))
+        if (!await context.Database.Seats.ReplaceTokenAsync(context.Session, row.Id, row.Version, hash, expireTime, context.Now, cancellationToken).ConfigureAwait(false))
         {
-            // Claimed or revoked by a concurrent writer since the read: run again, which re-reads the seat.
+            // Changed by a concurrent writer since the read (claimed, revoked, resent): run again, which re-reads the seat.
             throw new WriteConflictException("The seat changed concurrently.");
         }
 

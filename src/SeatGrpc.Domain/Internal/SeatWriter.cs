@@ -87,13 +87,13 @@ internal sealed class SeatWriter
         new(row.Email, row.Email?.ToLowerInvariant(), row.CustomerId, row.ExternalCustomerId);
 
     /// <summary>
-    /// Revokes the seat the transaction read as active. If a concurrent writer revoked it in between (possible
+    /// Revokes the seat the transaction read as active. If a concurrent writer changed it in between (possible
     /// only on PostgreSQL, where writers are not serialized), the transaction is run again rather than freeing
-    /// the seat's capacity twice.
+    /// the seat's capacity twice, or answering and recording the seat as it was before a claim.
     /// </summary>
     private static async Task RevokeReadRowAsync(WriteContext context, SeatRow row, CancellationToken cancellationToken)
     {
-        if (!await context.Database.Seats.RevokeAsync(context.Session, row.Id, context.Now, cancellationToken).ConfigureAwait(false))
+        if (!await context.Database.Seats.RevokeAsync(context.Session, row.Id, row.Version, context.Now, cancellationToken).ConfigureAwait(false))
         {
             throw new WriteConflictException("The seat was revoked concurrently.");
         }

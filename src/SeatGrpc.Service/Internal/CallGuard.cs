@@ -6,7 +6,7 @@ namespace SeatGrpc.Service.Internal;
 
 /// <summary>
 /// Runs a handler and turns what it throws into the call's status: domain errors through
-/// <see cref="StatusMapping"/>, a database outage into UNAVAILABLE, cancellation into CANCELLED, and anything unexpected into UNKNOWN with a fixed
+/// <see cref="StatusMapping"/>, a database outage into UNAVAILABLE, a caller that went away (cancelled, reset the stream) into CANCELLED, and anything unexpected into UNKNOWN with a fixed
 /// message (the detail goes to the log only, so no SQL, path or stack trace reaches the caller).
 /// </summary>
 internal sealed class CallGuard
@@ -59,6 +59,13 @@ internal sealed class CallGuard
         return false;
     }
 
+    // The caller went away: it cancelled, reset the stream or let its deadline pass. The stream's reads then fail with an
+    // IOException (before the call's token is cancelled: Kestrel cancels it later, on the thread pool) and its writes with
+    // the response writer's InvalidOperationException; nobody is left to receive a status.
+    private static bool CallerGone(ServerCallContext context, Exception exception) =>
+        exception is IOException
+        || (exception is OperationCanceledException or InvalidOperationException && context.CancellationToken.IsCancellationRequested);
+
     private RpcException Translate(ServerCallContext context, Exception exception)
     {
         switch (exception)
@@ -69,7 +76,7 @@ internal sealed class CallGuard
             case var _ when IsDatabaseOutage(exception):
                 ServiceLog.DatabaseUnavailable(_logger, context.Method, exception);
                 return StatusMapping.Unavailable().ToRpcException();
-            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+            case var _ when CallerGone(context, exception):
                 ServiceLog.CallCancelled(_logger, context.Method);
                 return new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "The call was cancelled."));
             default:

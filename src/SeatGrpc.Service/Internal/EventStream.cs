@@ -8,7 +8,7 @@ namespace SeatGrpc.Service.Internal;
 
 /// <summary>
 /// One WatchSeatEvents call: the stored events after <c>after_sequence</c>, then live ones as they commit, until the
-/// caller goes away or the server stops. On shutdown the stream ends cleanly (OK), so SIGTERM drains within the
+/// caller goes away or the server stops. The response starts (headers sent) as soon as the pool is known. On shutdown the stream ends cleanly (OK), so SIGTERM drains within the
 /// grace period instead of waiting for every watcher to hang up. The key is checked again before each event: once it
 /// is revoked or has expired the stream ends UNAUTHENTICATED.
 /// </summary>
@@ -27,14 +27,19 @@ internal sealed class EventStream
 
     public async Task RunAsync(
         TenantSeats seats,
-        WatchSeatEventsRequest request, IServerStreamWriter<WatchSeatEventsResponse> responses, CancellationToken cancellationToken)
+        WatchSeatEventsRequest request, IServerStreamWriter<WatchSeatEventsResponse> responses, ServerCallContext context, CancellationToken cancellationToken)
     {
         RequestValidator.Validate(request).ThrowIfAny();
+
+        // An unknown pool is an ordinary error answer; a known one starts the response at once. A caller resuming at the
+        // head of the log has no event to receive yet, and without its status line and headers until the next change,
+        // REST clients and proxies time out waiting for them.
+        await seats.GetPoolAsync(request.Parent, cancellationToken).ConfigureAwait(false);
+        await context.WriteResponseHeadersAsync(new Metadata()).ConfigureAwait(false);
         var stopping = _lifetime.ApplicationStopping;
         using var watch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
         try
         {
-            // The first MoveNext resolves the pool, so an unknown pool fails before any message is sent.
             await foreach (var seatEvent in seats.WatchAsync(request.Parent, request.AfterSequence, watch.Token).ConfigureAwait(false))
             {
                 _keys.ThrowIfNoLongerValid(seats.Caller);

@@ -79,16 +79,18 @@ internal sealed class SeatRepository
         LIMIT @Limit
         """;
 
+    // Both updates apply only to the version the transaction read: a seat changed since (claimed, revoked, its
+    // invitation resent) makes them miss, and the caller runs the transaction again on what is there now.
     private const string RevokeActiveSeat = """
         UPDATE seats
         SET status = 'revoked', revoke_time = @Now, token_hash = NULL, update_time = @Now, version = version + 1
-        WHERE id = @Id AND status <> 'revoked'
+        WHERE id = @Id AND version = @Version AND status <> 'revoked'
         """;
 
     private const string ReplacePendingToken = """
         UPDATE seats
         SET token_hash = @TokenHash, invitation_expire_time = @ExpireTime, update_time = @Now, version = version + 1
-        WHERE id = @Id AND status = 'pending'
+        WHERE id = @Id AND version = @Version AND status = 'pending'
         """;
 
     // The token hash is cleared in the same statement: a token works once.
@@ -186,21 +188,22 @@ internal sealed class SeatRepository
         return rows.AsList();
     }
 
-    /// <summary>Marks an active seat revoked and forgets its token; false when it was already revoked.</summary>
-    public async Task<bool> RevokeAsync(StorageSession session, long id, long now, CancellationToken cancellationToken)
+    /// <summary>Marks an active seat revoked and forgets its token; false when it was already revoked, or changed since <paramref name="version"/>.</summary>
+    public async Task<bool> RevokeAsync(StorageSession session, long id, long version, long now, CancellationToken cancellationToken)
     {
-        var changed = await session.Command(RevokeActiveSeat).With("@Id", id).With("@Now", now).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var changed = await session.Command(RevokeActiveSeat).With("@Id", id).With("@Version", version).With("@Now", now)
+            .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return changed == 1;
     }
 
-    /// <summary>Replaces a pending seat's token hash and expiry; false when the seat is not pending.</summary>
+    /// <summary>Replaces a pending seat's token hash and expiry; false when the seat is not pending, or changed since <paramref name="version"/>.</summary>
     public async Task<bool> ReplaceTokenAsync(
-        StorageSession session, long id, byte[] tokenHash, long expireTime, long now, CancellationToken cancellationToken)
+        StorageSession session, long id, long version, byte[] tokenHash, long expireTime, long now, CancellationToken cancellationToken)
     {
         var changed = await session.Connection.ExecuteAsync(
             new CommandDefinition(
                 ReplacePendingToken,
-                new { Id = id, TokenHash = tokenHash, ExpireTime = expireTime, Now = now },
+                new { Id = id, Version = version, TokenHash = tokenHash, ExpireTime = expireTime, Now = now },
                 session.Transaction,
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
         return changed == 1;
