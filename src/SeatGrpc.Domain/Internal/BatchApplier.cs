@@ -26,7 +26,9 @@ internal sealed class BatchApplier
         {
             try
             {
-                return await _bulk.ApplyAsync(context, parent, changes, cancellationToken).ConfigureAwait(false);
+                var result = await _bulk.ApplyAsync(context, parent, changes, cancellationToken).ConfigureAwait(false);
+                SeatMetrics.BatchApplied(changes.Count);
+                return result;
             }
             catch (SeatDomainException ex) when (ex is { ChangeIndex: { } index, ChangeError: { } error })
             {

@@ -78,20 +78,25 @@ internal sealed class WriteContext
     /// Builds an event row for the bulk batch path, which writes the rows of a batch together at its end
     /// (<see cref="SeatGrpc.Storage.Internal.SeatEventRepository.AppendManyAsync"/>) and announces its last sequence once.
     /// </summary>
-    public SeatEventRow EventRow(long poolId, long sequence, SeatEventType type, string? seatName, GranteeKey? grantee) => new()
+    public SeatEventRow EventRow(long poolId, long sequence, SeatEventType type, string? seatName, GranteeKey? grantee)
     {
-        PoolId = poolId,
-        Sequence = sequence,
-        Tenant = Tenant,
-        Type = RowMapper.ToEventTypeName(type),
-        SeatName = seatName,
-        Email = grantee?.Email,
-        CustomerId = grantee?.CustomerId,
-        ExternalCustomerId = grantee?.ExternalCustomerId,
-        Time = Now,
-        RequestId = RequestId,
-        KeyId = Caller.KeyId,
-    };
+        // Counted like an appended event: the seat metrics read these types after the commit.
+        _eventTypes.Add(type);
+        return new SeatEventRow
+        {
+            PoolId = poolId,
+            Sequence = sequence,
+            Tenant = Tenant,
+            Type = RowMapper.ToEventTypeName(type),
+            SeatName = seatName,
+            Email = grantee?.Email,
+            CustomerId = grantee?.CustomerId,
+            ExternalCustomerId = grantee?.ExternalCustomerId,
+            Time = Now,
+            RequestId = RequestId,
+            KeyId = Caller.KeyId,
+        };
+    }
 
     /// <summary>Records that the pool has new events up to <paramref name="sequence"/>, to announce after the commit.</summary>
     public void AddAnnouncement(long poolId, long sequence) => _announcements.Add((PoolKeys.Format(poolId), sequence));

@@ -12,6 +12,9 @@ namespace SeatGrpc.Chaos.Tests.Fuzz;
 internal sealed class GrpcFuzzSender
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    // The server's receive limit (Grpc.AspNetCore's MaxReceiveMessageSize as the host sets it).
+    private const int MaxMessageSize = 4 * 1024 * 1024;
     private static readonly TimeSpan StreamLook = TimeSpan.FromSeconds(1);
 
     private static readonly HashSet<StatusCode> Documented =
@@ -54,6 +57,8 @@ internal sealed class GrpcFuzzSender
             : Documented.Contains(ex.StatusCode) ? null : $"status {ex.StatusCode}";
         return new FuzzAnswer(false, ex.StatusCode.ToString(), text, problem);
     }
+
+    private static bool IsOversize(IMessage request) => request.CalculateSize() > MaxMessageSize;
 
     private static FuzzAnswer Judge(Google.Rpc.Status status)
     {
@@ -109,12 +114,24 @@ internal sealed class GrpcFuzzSender
             await call.RequestStream.WriteAsync(request).ConfigureAwait(false);
             await call.RequestStream.CompleteAsync().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException)
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or OperationCanceledException or RpcException)
         {
             // The server refused the message (too large) and ended the call: its status comes with the read below.
         }
 
-        if (!await call.ResponseStream.MoveNext(CancellationToken.None).ConfigureAwait(false))
+        bool answered;
+        try
+        {
+            answered = await call.ResponseStream.MoveNext(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (RpcException ex) when (IsOversize(request) && ex.Status.DebugException is OperationCanceledException or IOException)
+        {
+            // The server refuses a message over 4 MiB as soon as it reads its length and resets the stream; a client
+            // still sending the rest may see the reset before the RESOURCE_EXHAUSTED trailers. The refusal is the same.
+            return new FuzzAnswer(false, StatusCode.ResourceExhausted.ToString(), "stream reset while sending", null);
+        }
+
+        if (!answered)
         {
             return new FuzzAnswer(false, "OK", string.Empty, "the stream ended without answering the batch");
         }
