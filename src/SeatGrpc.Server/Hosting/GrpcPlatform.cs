@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Google.Protobuf.Reflection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SeatGrpc.Server.OpenApi;
@@ -59,8 +60,23 @@ internal static class GrpcPlatform
         return services;
     }
 
+    // The keys WebApplication checks before it adds UseAuthentication and UseAuthorization itself.
+    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+    private const string AuthorizationMiddlewareSetKey = "__AuthorizationMiddlewareSet";
+
     public static WebApplication MapSeatGrpcPlatform(this WebApplication app)
     {
+        // ASP.NET Core would add authentication and authorization in front of every request, health checks included;
+        // here the anonymous endpoints skip both. The two markers tell WebApplication they are in place.
+        app.UseWhen(
+            static context => context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null,
+            static branch =>
+            {
+                branch.UseAuthentication();
+                branch.UseAuthorization();
+            });
+        ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSetKey] = true;
+        ((IApplicationBuilder)app).Properties[AuthorizationMiddlewareSetKey] = true;
         app.UseMiddleware<PlatformErrorDetails>();
         app.UseMiddleware<RestRequestGuard>();
         app.MapGrpcService<SeatGrpcService>();
