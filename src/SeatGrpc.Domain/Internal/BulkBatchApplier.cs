@@ -113,7 +113,7 @@ internal sealed class BulkBatchApplier
             }
 
             batch.Occupied++;
-            var row = NewSeat(context, batch.Pool.Id, grantee, metadataJson, assign.ImmediateClaim, out tokens[i - start]);
+            var row = _writer.NewSeatRow(context, batch.Pool.Id, grantee, metadataJson, assign.ImmediateClaim, out tokens[i - start]);
             rows.Add(row);
             var sequence = ++batch.Sequence;
             var seatName = ResourceNames.SeatName(row.PublicId);
@@ -171,33 +171,6 @@ internal sealed class BulkBatchApplier
             batch.Events.Add(context.EventRow(batch.Pool.Id, ++batch.Sequence, SeatEventType.Unassigned, seat.Name, SeatWriter.GranteeOf(row)));
             batch.Results[i] = new AssignedSeat(seat, null);
         }
-    }
-
-    private NewSeatRow NewSeat(WriteContext context, long poolId, GranteeKey grantee, string metadataJson, bool immediateClaim, out string? token)
-    {
-        token = null;
-        byte[]? tokenHash = null;
-        long? expireTime = null;
-        if (!immediateClaim)
-        {
-            (token, tokenHash) = RandomIds.NewInvitationToken();
-            expireTime = context.Now + _writer.InvitationLifetimeMicros;
-        }
-
-        return new NewSeatRow(
-            RandomIds.NewSeatId(),
-            poolId,
-            context.Tenant,
-            immediateClaim ? SeatStatusNames.Claimed : SeatStatusNames.Pending,
-            grantee.Email,
-            grantee.EmailNormalized,
-            grantee.CustomerId,
-            grantee.ExternalCustomerId,
-            metadataJson,
-            tokenHash,
-            expireTime,
-            immediateClaim ? context.Now : null,
-            context.Now);
     }
 
     private static Seat SeatOf(

@@ -99,12 +99,10 @@ internal sealed class SeatWriter
         }
     }
 
-    private async Task<AssignedSeat> InsertSeatAsync(
-        WriteContext context, long poolId, string parent, GranteeKey grantee, string metadataJson, bool immediateClaim,
-        CancellationToken cancellationToken)
+    /// <summary>A new seat's row: pending with a fresh invitation token, or claimed at once.</summary>
+    public NewSeatRow NewSeatRow(WriteContext context, long poolId, GranteeKey grantee, string metadataJson, bool immediateClaim, out string? token)
     {
-        var publicId = RandomIds.NewSeatId();
-        string? token = null;
+        token = null;
         byte[]? tokenHash = null;
         long? expireTime = null;
         if (!immediateClaim)
@@ -113,8 +111,8 @@ internal sealed class SeatWriter
             expireTime = context.Now + _invitationLifetime;
         }
 
-        var row = new NewSeatRow(
-            publicId,
+        return new NewSeatRow(
+            RandomIds.NewSeatId(),
             poolId,
             context.Tenant,
             immediateClaim ? SeatStatusNames.Claimed : SeatStatusNames.Pending,
@@ -127,6 +125,14 @@ internal sealed class SeatWriter
             expireTime,
             immediateClaim ? context.Now : null,
             context.Now);
+    }
+
+    private async Task<AssignedSeat> InsertSeatAsync(
+        WriteContext context, long poolId, string parent, GranteeKey grantee, string metadataJson, bool immediateClaim,
+        CancellationToken cancellationToken)
+    {
+        var row = NewSeatRow(context, poolId, grantee, metadataJson, immediateClaim, out var token);
+        var publicId = row.PublicId;
         _ = await context.Database.Seats.TryInsertAsync(context.Session, row, cancellationToken).ConfigureAwait(false)
             ?? throw new SeatDomainException(SeatErrorKind.GranteeAlreadySeated, "The grantee already holds a seat in this pool.");
         var created = UnixMicros.ToTime(context.Now);
@@ -136,7 +142,7 @@ internal sealed class SeatWriter
             immediateClaim ? SeatStatus.Claimed : SeatStatus.Pending,
             grantee.ToGrantee(),
             MetadataCodec.Decode(metadataJson),
-            UnixMicros.ToTime(expireTime),
+            UnixMicros.ToTime(row.InvitationExpireTime),
             immediateClaim ? created : null,
             RevokeTime: null,
             created,
