@@ -26,9 +26,27 @@ internal sealed class PlatformErrorDetails
         _next = next;
     }
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
-        await _next(context).ConfigureAwait(false);
+        // Most calls complete synchronously (a health check always does): no state machine for them.
+        var call = _next(context);
+        if (!call.IsCompletedSuccessfully)
+        {
+            return DescribeAfterAsync(call, context);
+        }
+
+        Describe(context);
+        return Task.CompletedTask;
+    }
+
+    private static async Task DescribeAfterAsync(Task call, HttpContext context)
+    {
+        await call.ConfigureAwait(false);
+        Describe(context);
+    }
+
+    private static void Describe(HttpContext context)
+    {
         if (context.Response.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
         {
             return;

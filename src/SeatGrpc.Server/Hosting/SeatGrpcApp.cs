@@ -70,6 +70,9 @@ public static class SeatGrpcApp
     {
         var address = IPAddress.Parse(settings.Listen);
 
+        // No "server: Kestrel" on every response: it tells callers nothing they need, and costs a header per call.
+        kestrel.AddServerHeader = false;
+
         // Cleartext HTTP/2 needs prior knowledge, which Kestrel only allows on an HTTP/2-only endpoint.
         kestrel.Listen(address, settings.GrpcPort, listen =>
         {
