@@ -27,6 +27,8 @@ public sealed class SettingsTests : IDisposable
         { nameof(SeatGrpcSettings.Postgres), "--postgres", "SEATGRPC_POSTGRES", "Host=file", "Host=env", "Host=flag" },
         { nameof(SeatGrpcSettings.BootstrapKey), "--bootstrap-key", "SEATGRPC_BOOTSTRAP_KEY", "file-key-0123456789abcdef01234567", "env-key-0123456789abcdef012345678", "flag-key-0123456789abcdef01234567" },
         { nameof(SeatGrpcSettings.InvitationLifetime), "--invitation-lifetime", "SEATGRPC_INVITATION_LIFETIME", "1.00:00:00", "2.00:00:00", "03:00:00" },
+        { nameof(SeatGrpcSettings.MaxConcurrentCalls), "--max-concurrent-calls", "SEATGRPC_MAX_CONCURRENT_CALLS", "10", "20", "30" },
+        { nameof(SeatGrpcSettings.MaxQueuedCalls), "--max-queued-calls", "SEATGRPC_MAX_QUEUED_CALLS", "0", "40", "50" },
     };
 
     public void Dispose() => Directory.Delete(_contentRoot, recursive: true);
@@ -132,14 +134,16 @@ public sealed class SettingsTests : IDisposable
     [InlineData(new[] { "--rest-port=65536" }, "Invalid --rest-port (SEATGRPC_REST_PORT, SeatGrpc:RestPort in appsettings.json): '65536' is not a port. Give a number from 0 to 65535; 0 picks a free port.")]
     [InlineData(new[] { "--rest-port=-1" }, "Invalid --rest-port (SEATGRPC_REST_PORT, SeatGrpc:RestPort in appsettings.json): '-1' is not a port. Give a number from 0 to 65535; 0 picks a free port.")]
     [InlineData(new[] { "--listen", "not-an-ip" }, "Invalid --listen (SEATGRPC_LISTEN, SeatGrpc:Listen in appsettings.json): 'not-an-ip' is not an IP address. Give an IPv4 or IPv6 address, e.g. 127.0.0.1, 0.0.0.0 (every interface) or ::1.")]
+    [InlineData(new[] { "--max-concurrent-calls", "0" }, "Invalid --max-concurrent-calls (SEATGRPC_MAX_CONCURRENT_CALLS, SeatGrpc:MaxConcurrentCalls in appsettings.json): '0' is not a whole number from 1 to 100000.")]
+    [InlineData(new[] { "--max-queued-calls=-1" }, "Invalid --max-queued-calls (SEATGRPC_MAX_QUEUED_CALLS, SeatGrpc:MaxQueuedCalls in appsettings.json): '-1' is not a whole number from 0 to 100000.")]
     [InlineData(new[] { "--sqlite=" }, "Invalid --sqlite (SEATGRPC_SQLITE, SeatGrpc:Sqlite in appsettings.json): '' is empty. Give the database file's path, e.g. seats.db.")]
     [InlineData(new[] { "--grpc-port", "6000", "--rest-port", "6000" }, "--grpc-port (SEATGRPC_GRPC_PORT, SeatGrpc:GrpcPort in appsettings.json) and --rest-port (SEATGRPC_REST_PORT, SeatGrpc:RestPort in appsettings.json) are both 6000: give the two endpoints different ports (0 picks a free one).")]
     [InlineData(new[] { "--invitation-lifetime", "30s" }, "Invalid --invitation-lifetime (SEATGRPC_INVITATION_LIFETIME, SeatGrpc:InvitationLifetime in appsettings.json): '30s' is not a duration from 1 minute to 365 days. Give e.g. 90m, 12h, 7d or 7.00:00:00.")]
     [InlineData(new[] { "--invitation-lifetime", "400d" }, "Invalid --invitation-lifetime (SEATGRPC_INVITATION_LIFETIME, SeatGrpc:InvitationLifetime in appsettings.json): '400d' is not a duration from 1 minute to 365 days. Give e.g. 90m, 12h, 7d or 7.00:00:00.")]
     [InlineData(new[] { "--grpc-port" }, "The flag '--grpc-port' needs a value: --grpc-port VALUE or --grpc-port=VALUE.")]
     [InlineData(new[] { "--sqlite", "--grpc-port", "0" }, "The flag '--sqlite' needs a value: --sqlite VALUE or --sqlite=VALUE.")]
-    [InlineData(new[] { "--port", "0" }, "Unknown flag '--port'. The flags are: --listen, --grpc-port, --rest-port, --sqlite, --postgres, --bootstrap-key, --invitation-lifetime, --reflection-requires-key.")]
-    [InlineData(new[] { "serve" }, "Unexpected argument 'serve'. Settings are given as --flag VALUE or --flag=VALUE; the flags are: --listen, --grpc-port, --rest-port, --sqlite, --postgres, --bootstrap-key, --invitation-lifetime, --reflection-requires-key.")]
+    [InlineData(new[] { "--port", "0" }, "Unknown flag '--port'. The flags are: --listen, --grpc-port, --rest-port, --sqlite, --postgres, --bootstrap-key, --invitation-lifetime, --reflection-requires-key, --max-concurrent-calls, --max-queued-calls.")]
+    [InlineData(new[] { "serve" }, "Unexpected argument 'serve'. Settings are given as --flag VALUE or --flag=VALUE; the flags are: --listen, --grpc-port, --rest-port, --sqlite, --postgres, --bootstrap-key, --invitation-lifetime, --reflection-requires-key, --max-concurrent-calls, --max-queued-calls.")]
     public void Build_BadFlag_ArgumentExceptionWithTheFix(string[] args, string message)
     {
         var error = Assert.Throws<ArgumentException>(() => SeatGrpcApp.Build(args, NoEnvironment, _contentRoot));
@@ -174,6 +178,8 @@ public sealed class SettingsTests : IDisposable
         nameof(SeatGrpcSettings.Postgres) => settings.Postgres,
         nameof(SeatGrpcSettings.BootstrapKey) => settings.BootstrapKey,
         nameof(SeatGrpcSettings.InvitationLifetime) => settings.InvitationLifetime.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+        nameof(SeatGrpcSettings.MaxConcurrentCalls) => settings.MaxConcurrentCalls.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        nameof(SeatGrpcSettings.MaxQueuedCalls) => settings.MaxQueuedCalls.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
     };
 

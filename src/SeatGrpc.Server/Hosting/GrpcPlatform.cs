@@ -18,7 +18,7 @@ internal static class GrpcPlatform
     /// <summary>How often the database health check runs; Check and Watch answer from its last result.</summary>
     public static readonly TimeSpan HealthPeriod = TimeSpan.FromSeconds(1);
 
-    public static IServiceCollection AddSeatGrpcPlatform(this IServiceCollection services)
+    public static IServiceCollection AddSeatGrpcPlatform(this IServiceCollection services, SeatGrpcSettings settings)
     {
         services.AddSingleton<CallLogInterceptor>();
         services.AddGrpc(options =>
@@ -57,6 +57,7 @@ internal static class GrpcPlatform
             Grpc.Reflection.V1.ServerReflection.Descriptor,
             Grpc.Reflection.V1Alpha.ServerReflection.Descriptor);
         services.AddSeatOpenApi();
+        services.AddCallAdmission(settings);
         return services;
     }
 
@@ -67,20 +68,21 @@ internal static class GrpcPlatform
     public static WebApplication MapSeatGrpcPlatform(this WebApplication app)
     {
         // ASP.NET Core would add authentication and authorization in front of every request, health checks included;
-        // here the anonymous endpoints skip both. The two markers tell WebApplication they are in place.
+        // here the anonymous endpoints skip both, and the admission limit (CallAdmission) with them. The two markers tell WebApplication they are in place.
         app.UseWhen(
             static context => context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null,
             static branch =>
             {
                 branch.UseAuthentication();
                 branch.UseAuthorization();
+                branch.UseRateLimiter();
             });
         ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSetKey] = true;
         ((IApplicationBuilder)app).Properties[AuthorizationMiddlewareSetKey] = true;
         app.UseMiddleware<PlatformErrorDetails>();
         app.UseMiddleware<RestRequestGuard>();
-        app.MapGrpcService<SeatGrpcService>();
-        app.MapGrpcService<ApiKeyGrpcService>();
+        app.MapGrpcService<SeatGrpcService>().RequireCallAdmission();
+        app.MapGrpcService<ApiKeyGrpcService>().RequireCallAdmission();
 
         // Health and reflection reveal no tenant data: no key, unless the operator asks for one on reflection.
         app.MapGrpcHealthChecksService().AllowAnonymous();

@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -16,7 +15,7 @@ namespace SeatGrpc.Server.Hosting;
 internal sealed class PlatformErrorDetails
 {
     private const string StatusKey = "grpc-status";
-    private const string DetailsKey = "grpc-status-details-bin";
+    private const string DetailsKey = GrpcStatusDetails.Key;
     private const string Domain = "seats.v1";
 
     private readonly RequestDelegate _next;
@@ -72,7 +71,7 @@ internal sealed class PlatformErrorDetails
 
         var status = new Google.Rpc.Status { Code = code, Message = Uri.UnescapeDataString(fields["grpc-message"].ToString()) };
         status.Details.Add(Any.Pack(new ErrorInfo { Reason = reason, Domain = Domain }));
-        details = Convert.ToBase64String(status.ToByteArray()).TrimEnd('=');
+        details = GrpcStatusDetails.Encode(status);
         return true;
     }
 

@@ -55,7 +55,7 @@ public static class SeatGrpcApp
             options.BootstrapKey = settings.BootstrapKey;
             options.BootstrapKeyCreated = BootstrapKeyLine.Print;
         });
-        builder.Services.AddSeatGrpcPlatform();
+        builder.Services.AddSeatGrpcPlatform(settings);
         builder.AddSeatGrpcTelemetry(environment);
         builder.WebHost.ConfigureKestrel((context, kestrel) => ConfigureEndpoints(kestrel, settings, kestrel.ApplicationServices.GetRequiredService<ListeningPorts>()));
 

@@ -29,6 +29,15 @@ public sealed record SeatGrpcSettings
     /// <summary>Whether gRPC reflection needs a key with <c>seats:read</c>; by default it needs none (it shows no tenant data).</summary>
     public bool ReflectionRequiresKey { get; init; }
 
+    /// <summary>
+    /// How many unary calls run at once; more wait in a queue. Bounds the work, and so the memory, that callers can put
+    /// in flight (each HTTP/2 connection may carry 100 streams, and a client may open many connections).
+    /// </summary>
+    public int MaxConcurrentCalls { get; init; } = 256;
+
+    /// <summary>How many unary calls may wait for one of those places; beyond that a call is refused UNAVAILABLE OVERLOADED.</summary>
+    public int MaxQueuedCalls { get; init; } = 512;
+
     /// <summary>How long an invitation token works after AssignSeat or ResendInvitation.</summary>
     public TimeSpan InvitationLifetime { get; init; } = TimeSpan.FromDays(7);
 }

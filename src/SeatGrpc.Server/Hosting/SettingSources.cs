@@ -16,6 +16,8 @@ internal static class SettingSources
         ("--bootstrap-key", "SEATGRPC_BOOTSTRAP_KEY", nameof(SeatGrpcSettings.BootstrapKey)),
         ("--invitation-lifetime", "SEATGRPC_INVITATION_LIFETIME", nameof(SeatGrpcSettings.InvitationLifetime)),
         ("--reflection-requires-key", "SEATGRPC_REFLECTION_REQUIRES_KEY", nameof(SeatGrpcSettings.ReflectionRequiresKey)),
+        ("--max-concurrent-calls", "SEATGRPC_MAX_CONCURRENT_CALLS", nameof(SeatGrpcSettings.MaxConcurrentCalls)),
+        ("--max-queued-calls", "SEATGRPC_MAX_QUEUED_CALLS", nameof(SeatGrpcSettings.MaxQueuedCalls)),
     ];
 
     private static string KnownFlags => string.Join(", ", Table.Select(row => row.Flag));

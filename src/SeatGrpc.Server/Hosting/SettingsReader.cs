@@ -24,6 +24,8 @@ internal static class SettingsReader
             BootstrapKey = ReadBootstrapKey(section, nameof(SeatGrpcSettings.BootstrapKey)),
             InvitationLifetime = ReadLifetime(section, nameof(SeatGrpcSettings.InvitationLifetime), defaults.InvitationLifetime),
             ReflectionRequiresKey = ReadFlag(section, nameof(SeatGrpcSettings.ReflectionRequiresKey)),
+            MaxConcurrentCalls = ReadCount(section, nameof(SeatGrpcSettings.MaxConcurrentCalls), defaults.MaxConcurrentCalls, minimum: 1),
+            MaxQueuedCalls = ReadCount(section, nameof(SeatGrpcSettings.MaxQueuedCalls), defaults.MaxQueuedCalls, minimum: 0),
         };
 
         if (settings.GrpcPort != 0 && settings.GrpcPort == settings.RestPort)
@@ -54,6 +56,19 @@ internal static class SettingsReader
         return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= IPEndPoint.MaxPort
             ? port
             : throw Invalid(key, value, "is not a port. Give a number from 0 to 65535; 0 picks a free port.");
+    }
+
+    private static int ReadCount(IConfigurationSection section, string key, int fallback, int minimum)
+    {
+        const int Maximum = 100_000;
+        if (section[key] is not { } value)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= minimum && count <= Maximum
+            ? count
+            : throw Invalid(key, value, $"is not a whole number from {minimum} to {Maximum}.");
     }
 
     private static string ReadPath(IConfigurationSection section, string key, string fallback)
