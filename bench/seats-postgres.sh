@@ -45,16 +45,31 @@ read -r -t 30 listening <&"${proxy[0]}" || { echo "error: the round-trip proxy (
 proxy_port=${listening#listening port=}
 round_trips() { echo >&"${proxy[1]}"; read -r -t 10 n <&"${proxy[0]}"; echo "$n"; }
 start_server --postgres "Host=127.0.0.1;Port=$proxy_port;Username=postgres;Database=seatgrpc;SSL Mode=Disable;Maximum Pool Size=64"
-# Every call of a run is counted (its warm-up too) against the round trips over the whole run: the run's own pool upsert
-# and its connections' start-up are in the figure as well, a few round trips in thousands.
-before=$(round_trips)
-bench assign --concurrency 1 --warmup 1 --duration 3 | tee "$work/assign-count.out"
-middle=$(round_trips)
-bench manage --batch 100 --depth 1 --warmup 1 --duration 3 | tee "$work/manage-count.out"
-after=$(round_trips)
+# A run's fixed costs (the pool upsert, a connection's start-up) cancel out in the difference between a short and a
+# longer run on the same pool, after a first run that creates the pool and opens the connections.
+counted() { # units-field bench-command args... -> "round-trips units" of the run
+  local units=$1 before after; shift
+  before=$(round_trips)
+  bench "$@" >"$work/counted.out"
+  after=$(round_trips)
+  echo "$((after - before)) $(field "$units" <"$work/counted.out")"
+}
+per_unit() { # units-field bench-command args... -> round trips per unit, from a short and a long run after a priming one
+  local units=$1 short long; shift
+  counted "$units" "$@" --warmup 0.5 --duration 0.5 >/dev/null
+  short=$(counted "$units" "$@" --warmup 0.5 --duration 0.5)
+  long=$(counted "$units" "$@" --warmup 0.5 --duration 3)
+  echo "$short $long $idle_per_second" | awk '{ printf "%.2f", ($3 - $1 - 2.5 * $5) / ($4 - $2) }'
+}
+# The server's own background reads (the seat gauges, the key cache) go through the proxy too: counted while it idles,
+# per second, and taken off the longer run's 2.5 extra seconds.
+idle_before=$(round_trips); sleep 5; idle_per_second=$(awk -v a="$(round_trips)" -v b="$idle_before" 'BEGIN { print (a - b) / 5 }')
+echo "background round trips of the idle server: $idle_per_second/s"
+per_assign=$(per_unit all_calls assign --concurrency 1 --pool subscriptions/bench-count-assign)
+echo "round trips per AssignSeat: $per_assign"
+per_batch=$(per_unit all_batches manage --batch 100 --depth 1 --pool subscriptions/bench-count-manage)
+echo "round trips per batch of 100: $per_batch"
 stop_server
-per_assign=$(awk -v r="$((middle - before))" -v n="$(field all_calls <"$work/assign-count.out")" 'BEGIN { printf "%.2f", r / n }')
-per_batch=$(awk -v r="$((after - middle))" -v n="$(field all_batches <"$work/manage-count.out")" 'BEGIN { printf "%.2f", r / n }')
 
 rate() { field rate <"$work/$1.out"; }
 cpu() { field "${2:-server_cpu_us}" <"$work/$1.out"; }
