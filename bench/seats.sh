@@ -7,14 +7,20 @@
 #   CPU time per call (from /proc/PID/stat), a cost that the other load on a shared machine barely moves.
 #
 # Usage: bench/seats.sh [--rounds 2] [--seconds 5] [--warmup 10] [--duration 15] [--big-seats 150000] [--pinned] [--no-build]
+#                       [--postgres]
 #   --pinned: the server runs on CPU 0 (taskset -c 0), every load client on CPU 1, so the peaks are the pinned peaks and
 #   the open-loop latency (p50/p99/p999 at half of them, with the calls the client skipped) is measured as SPEC.md asks.
+#   --postgres: the write targets on both engines instead, side by side: AssignSeat (32 callers) and ManageSeats (batches
+#   of 100, one stream) on SQLite, then on a throwaway PostgreSQL cluster (initdb in a temporary directory, deleted on
+#   exit), with the server's CPU and PostgreSQL's own CPU (all its processes) per call; then the round trips per
+#   AssignSeat and per batch of 100, counted on the wire by a proxy between a second server and PostgreSQL (SPEC.md
+#   section 9: <= 3 and <= 10). Needs the Debian package postgresql (/usr/lib/postgresql/*/bin); no h2load. About 2 minutes.
 # Needs h2load and nghttp (Debian package nghttp2-client). Prints progress, then a summary table.
 # A full run with the defaults takes about 4 minutes; raise --rounds/--seconds/--duration for steadier figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-rounds=2 seconds=5 warmup=10 duration=15 big_seats=150000 build=1 pin_server=() pin_client=()
+rounds=2 seconds=5 warmup=10 duration=15 big_seats=150000 build=1 postgres=0 pin_server=() pin_client=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
@@ -23,16 +29,24 @@ while [ $# -gt 0 ]; do
     --duration) duration=$2; shift 2 ;;
     --big-seats) big_seats=$2; shift 2 ;;
     --no-build) build=0; shift ;;
+    --postgres) postgres=1; shift ;;
     --pinned) pin_server=(taskset -c 0); pin_client=(taskset -c 1); shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown flag $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 load=(-c 8 -m 32)
 
-for tool in h2load nghttp; do
-  command -v "$tool" >/dev/null || { echo "error: $tool is missing: apt-get install nghttp2-client" >&2; exit 1; }
-done
+if [ "$postgres" = 1 ]; then
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  [ -x "$pg_bin/initdb" ] && [ -x "$pg_bin/pg_ctl" ] \
+    || { echo "error: no PostgreSQL server binaries under /usr/lib/postgresql/*/bin: apt-get install postgresql" >&2; exit 1; }
+  command -v python3 >/dev/null || { echo "error: python3 is missing (it picks a free port): apt-get install python3" >&2; exit 1; }
+else
+  for tool in h2load nghttp; do
+    command -v "$tool" >/dev/null || { echo "error: $tool is missing: apt-get install nghttp2-client" >&2; exit 1; }
+  done
+fi
 
 work=$(mktemp -d)
 pids=()
@@ -43,6 +57,10 @@ cleanup() {
   fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  if [ -n "${pg_dir:-}" ]; then
+    as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -w stop -m immediate >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -60,15 +78,29 @@ fi
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 # Every call carries this run's admin key, as a real client's would (the server's --bootstrap-key).
 api_key=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
-"${pin_server[@]}" dotnet "$server_dll" --grpc-port 0 --rest-port 0 --sqlite "$work/seats.db" --bootstrap-key "$api_key" >"$work/server.log" 2>&1 &
-server_pid=$!; pids+=("$server_pid")
-for _ in $(seq 300); do
-  grep -q 'seatgrpc listening' "$work/server.log" && break
-  kill -0 "$server_pid" 2>/dev/null || break
-  sleep 0.1
-done
-grpc_url=$(grep -o 'grpc=http://[^ ]*' "$work/server.log" | head -1 | sed 's/^grpc=//; s:/$::')
-[ -n "$grpc_url" ] || { echo "error: the server did not start; its log:" >&2; cat "$work/server.log" >&2; exit 1; }
+start_server() { # database flags (--sqlite PATH or --postgres CONNECTION) -> server_pid, grpc_url
+  "${pin_server[@]}" dotnet "$server_dll" --grpc-port 0 --rest-port 0 "$@" --bootstrap-key "$api_key" >"$work/server.log" 2>&1 &
+  server_pid=$!; pids+=("$server_pid")
+  for _ in $(seq 300); do
+    grep -q 'seatgrpc listening' "$work/server.log" && break
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  grpc_url=$(grep -o 'grpc=http://[^ ]*' "$work/server.log" | head -1 | sed 's/^grpc=//; s:/$::')
+  [ -n "$grpc_url" ] || { echo "error: the server did not start; its log:" >&2; cat "$work/server.log" >&2; exit 1; }
+}
+stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=; }
+bench() { "${pin_client[@]}" dotnet "$bench_dll" "$@" --target "$grpc_url" --key "$api_key"; }
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" | tail -1; }   # key=value from a "result ..." line
+verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == ">=") ? (v >= t) : (v <= t); print ok ? "met" : "NOT met" }'; }
+row() { printf '| %-44s | %-26s | %-14s | %-7s |\n' "$@"; }
+
+if [ "$postgres" = 1 ]; then
+  source bench/seats-postgres.sh
+  exit 0
+fi
+
+start_server --sqlite "$work/seats.db"
 echo "server pid $server_pid at $grpc_url, database $work/seats.db"
 
 # The server's resident memory, sampled twice a second for the whole run (VmHWM is read at the end too).
@@ -80,9 +112,7 @@ echo "server pid $server_pid at $grpc_url, database $work/seats.db"
   done ) &
 pids+=($!)
 
-bench() { "${pin_client[@]}" dotnet "$bench_dll" "$@" --target "$grpc_url" --key "$api_key"; }
 ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$server_pid/stat"; }   # server utime + stime, 1/100 s
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" | tail -1; }   # key=value from a "result ..." line
 
 echo "== seed: pools of 100 seats"
 bench seed --pool subscriptions/bench-100 --seats 100 --out "$work/p100" | tee "$work/seed100.out"
@@ -162,9 +192,7 @@ p99_get=$(field p99 <"$work/lat-get.out")
 skipped_assign=$(field skipped <"$work/lat-assign.out")
 skipped_get=$(field skipped <"$work/lat-get.out")
 
-verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == ">=") ? (v >= t) : (v <= t); print ok ? "met" : "NOT met" }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-row() { printf '| %-44s | %-26s | %-14s | %-7s |\n' "$@"; }
 
 lesser() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b) ? a : b }'; }
 get_ratio=$(ratio "$(lesser "${rate[get100]}" "${rate[get100k]}")" "${rate[health]}")

@@ -19,6 +19,7 @@ internal static class AssignCommand
         var warmup = args.Double("warmup", 5);
         var requestIds = args.Text("request-ids", "true") != "false";
         var serverCpu = ServerCpu.From(args);
+        var databaseCpu = ServerCpu.DatabaseFrom(args);
         using var target = await BenchTarget.ConnectAsync(args);
         args.RejectUnknown();
 
@@ -66,6 +67,7 @@ internal static class AssignCommand
         recorder.Clear();
         Volatile.Write(ref measuring, true);
         serverCpu?.Start();
+        databaseCpu?.Start();
         var clock = Stopwatch.StartNew();
         await using (new Progress("assign", "calls", duration, () => Interlocked.Read(ref calls), () => errors.Count))
         {
@@ -75,12 +77,13 @@ internal static class AssignCommand
 
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuPerCall = serverCpu?.MicrosPer(Interlocked.Read(ref calls)) ?? 0;
+        var dbCpuPerCall = databaseCpu?.MicrosPer(Interlocked.Read(ref calls)) ?? 0;
         await stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(workers).ConfigureAwait(false);
         var summary = recorder.Summarize();
         errors.ThrowIfOnlyErrors(summary.Count);
         Console.WriteLine(FormattableString.Invariant(
-            $"result assign concurrency={concurrency} calls={summary.Count} seconds={seconds:F2} rate={summary.Count / seconds:F0} p50={summary.P50:F3} p99={summary.P99:F3} p999={summary.P999:F3} server_cpu_us={cpuPerCall:F0} errors={errors.Count}"));
+            $"result assign concurrency={concurrency} calls={summary.Count} seconds={seconds:F2} rate={summary.Count / seconds:F0} p50={summary.P50:F3} p99={summary.P99:F3} p999={summary.P999:F3} server_cpu_us={cpuPerCall:F0} db_cpu_us={dbCpuPerCall:F0} errors={errors.Count} all_calls={Interlocked.Read(ref succeeded)}"));
         errors.Report();
         return 0;
     }

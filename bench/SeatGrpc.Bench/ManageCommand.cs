@@ -19,6 +19,7 @@ internal static class ManageCommand
         var duration = args.Double("duration", 15);
         var warmup = args.Double("warmup", 5);
         var serverCpu = ServerCpu.From(args);
+        var databaseCpu = ServerCpu.DatabaseFrom(args);
         using var target = await BenchTarget.ConnectAsync(args);
         args.RejectUnknown();
 
@@ -26,6 +27,7 @@ internal static class ManageCommand
         var recorder = new LatencyRecorder(1);
         var errors = new ErrorCounter();
         long failedBatches = 0;
+        long answered = 0;
         long changes = 0;
         var measuring = false;
         using var stop = new CancellationTokenSource();
@@ -68,6 +70,7 @@ internal static class ManageCommand
                 var response = call.ResponseStream.Current;
                 sentAt.TryDequeue(out var started);
                 inFlight.Release();
+                Interlocked.Increment(ref answered);
                 if (response.Error is { } error)
                 {
                     errors.Add(new Grpc.Core.RpcException(new Grpc.Core.Status((Grpc.Core.StatusCode)error.Code, error.Message)));
@@ -91,6 +94,7 @@ internal static class ManageCommand
         recorder.Clear();
         Volatile.Write(ref measuring, true);
         serverCpu?.Start();
+        databaseCpu?.Start();
         var clock = Stopwatch.StartNew();
         await using (new Progress("manage", "changes", duration, () => Interlocked.Read(ref changes), () => errors.Count))
         {
@@ -100,13 +104,14 @@ internal static class ManageCommand
 
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuPerChange = serverCpu?.MicrosPer(Interlocked.Read(ref changes)) ?? 0;
+        var dbCpuPerChange = databaseCpu?.MicrosPer(Interlocked.Read(ref changes)) ?? 0;
         await stop.CancelAsync().ConfigureAwait(false);
         await writer.ConfigureAwait(false);
         await reader.ConfigureAwait(false);
         var summary = recorder.Summarize();
         errors.ThrowIfOnlyErrors(summary.Count);
         Console.WriteLine(FormattableString.Invariant(
-            $"result manage batch={batchSize} depth={depth} batches={summary.Count} changes={changes} seconds={seconds:F2} rate={changes / seconds:F0} batch_p50={summary.P50:F3} batch_p99={summary.P99:F3} server_cpu_us={cpuPerChange:F1} failed_batches={failedBatches}"));
+            $"result manage batch={batchSize} depth={depth} batches={summary.Count} changes={changes} seconds={seconds:F2} rate={changes / seconds:F0} batch_p50={summary.P50:F3} batch_p99={summary.P99:F3} server_cpu_us={cpuPerChange:F1} db_cpu_us={dbCpuPerChange:F1} failed_batches={failedBatches} all_batches={Interlocked.Read(ref answered)}"));
         errors.Report();
         return 0;
     }

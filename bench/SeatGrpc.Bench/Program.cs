@@ -12,7 +12,11 @@ const string Usage = """
 
     Every command takes --key KEY (or SEATGRPC_KEY): an API key with seats:admin, e.g. the server's --bootstrap-key.
     assign, manage and latency take --server-pid PID (a local server) to report the server's CPU microseconds per call
-    or change in the measured window: a cost that other load on the machine barely moves.
+    or change in the measured window: a cost that other load on the machine barely moves; assign and manage also take
+    --db-pid PID (a local PostgreSQL postmaster) for the database's CPU, its backends included.
+      pg-proxy --upstream HOST:PORT
+               a loopback proxy in front of PostgreSQL that counts round trips (for bench/seats.sh --postgres): prints
+               "listening port=N", then the round trips so far each time a line arrives on stdin
     Progress goes to stderr once a second; each command ends with one "result ..." line on stdout.
     """;
 
@@ -31,7 +35,8 @@ try
         "assign" => await AssignCommand.RunAsync(rest),
         "manage" => await ManageCommand.RunAsync(rest),
         "latency" => await LatencyCommand.RunAsync(rest),
-        _ => throw new BenchUsageException($"Unknown command '{args[0]}': use seed, assign, manage or latency (--help lists their flags)."),
+        "pg-proxy" => await PgProxyCommand.RunAsync(rest),
+        _ => throw new BenchUsageException($"Unknown command '{args[0]}': use seed, assign, manage, latency or pg-proxy (--help lists their flags)."),
     };
 }
 catch (BenchUsageException ex)

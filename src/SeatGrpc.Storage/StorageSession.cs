@@ -18,6 +18,7 @@ public sealed class StorageSession : IAsyncDisposable
     private readonly DbConnection _connection;
     private readonly Activity? _span;
     private CommandCache? _ownCommands;
+    private List<DbCommand>? _deferred;
     private bool _disposed;
     private int _statements;
 
@@ -66,12 +67,95 @@ public sealed class StorageSession : IAsyncDisposable
         return (_sharedCommands ?? (_ownCommands ??= new CommandCache())).Get(_connection, Transaction, sql);
     }
 
+    /// <summary>
+    /// A command for a statement whose answer nobody reads (an event row, a stored response, a NOTIFY): run it with
+    /// <see cref="RunOrDeferAsync"/>. Where the engine takes batches (PostgreSQL), it is held back and sent with the COMMIT
+    /// in one round trip, so it must not be needed by a later statement of the transaction.
+    /// </summary>
+    internal DbCommand Deferrable(string sql)
+    {
+        if (!CanDefer)
+        {
+            return Command(sql);
+        }
+
+        _statements++;
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = Transaction;
+        return command;
+    }
+
+    /// <summary>Runs a command of <see cref="Deferrable"/> now, or holds it for the COMMIT's round trip.</summary>
+    internal Task RunOrDeferAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        if (!CanDefer)
+        {
+            return command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        (_deferred ??= new List<DbCommand>(4)).Add(command);
+        return Task.CompletedTask;
+    }
+
+    // Only a session's own transaction: a shared one (the SQLite writer's group) commits elsewhere, and SQLite has no batches.
+    private bool CanDefer => Transaction is not null && _sharedCommands is null && _connection.CanCreateBatch;
+
     private DbTransaction RequireTransaction() =>
         Transaction ?? throw new InvalidOperationException("Savepoints need a transaction.");
 
-    public Task CommitAsync(CancellationToken cancellationToken)
+    /// <summary>Commits; the held-back statements go first, in the same round trip, and any failure among them fails the commit.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        return Transaction is null ? Task.CompletedTask : Transaction.CommitAsync(cancellationToken);
+        if (Transaction is null)
+        {
+            return;
+        }
+
+        if (_deferred is not { Count: > 0 })
+        {
+            await Transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await using var batch = _connection.CreateBatch();
+        batch.Transaction = Transaction;
+        foreach (var command in _deferred)
+        {
+            batch.BatchCommands.Add(ToBatchCommand(batch, command.CommandText, command.Parameters));
+        }
+
+        // One Sync ends the batch: if a statement fails, PostgreSQL skips the rest, COMMIT included, and the caller rolls back.
+        batch.BatchCommands.Add(ToBatchCommand(batch, "COMMIT", parameters: null));
+        _statements++;
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        DisposeDeferred();
+    }
+
+    private static DbBatchCommand ToBatchCommand(DbBatch batch, string sql, DbParameterCollection? parameters)
+    {
+        var batchCommand = batch.CreateBatchCommand();
+        batchCommand.CommandText = sql;
+        foreach (DbParameter parameter in (System.Collections.IEnumerable?)parameters ?? Array.Empty<DbParameter>())
+        {
+            var copy = batchCommand.CreateParameter();
+            copy.ParameterName = parameter.ParameterName;
+            copy.DbType = parameter.DbType;
+            copy.Value = parameter.Value;
+            batchCommand.Parameters.Add(copy);
+        }
+
+        return batchCommand;
+    }
+
+    private void DisposeDeferred()
+    {
+        foreach (var command in _deferred ?? [])
+        {
+            command.Dispose();
+        }
+
+        _deferred?.Clear();
     }
 
     /// <summary>Marks a savepoint inside the transaction, so one operation of a group can be undone alone.</summary>
@@ -106,6 +190,7 @@ public sealed class StorageSession : IAsyncDisposable
             }
 
             _ownCommands?.Dispose();
+            DisposeDeferred();
             if (_ownsConnection)
             {
                 await _connection.DisposeAsync().ConfigureAwait(false);

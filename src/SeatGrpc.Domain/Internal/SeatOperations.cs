@@ -18,17 +18,28 @@ internal sealed class SeatOperations
     {
         var key = GranteeKey.From(grantee);
         var metadataJson = MetadataCodec.Encode(metadata);
+        if (context.Database.Seats.OccupiesAndInsertsAtOnce)
+        {
+            // One round trip for the seat and its capacity (PostgreSQL); the event rides with the COMMIT.
+            return (ResourceNames.IsPoolName(parent)
+                    ? await _writer.TryAssignByNameAsync(context, parent, key, metadataJson, immediateClaim, cancellationToken).ConfigureAwait(false)
+                    : null)
+                ?? await NoFreeSeatAsync(context, parent, cancellationToken).ConfigureAwait(false);
+        }
+
         var stamp = ResourceNames.IsPoolName(parent)
             ? await context.Database.Pools.TryOccupyByNameAsync(context.Session, context.Tenant, parent, context.Now, cancellationToken).ConfigureAwait(false)
             : null;
-        if (stamp is null)
-        {
-            // Full or missing: the rare answer pays for the second look.
-            _ = await ResolvePoolAsync(context, parent, cancellationToken).ConfigureAwait(false);
-            throw new SeatDomainException(SeatErrorKind.NoSeatsAvailable, "The pool has no free seat.");
-        }
+        return stamp is null
+            ? await NoFreeSeatAsync(context, parent, cancellationToken).ConfigureAwait(false)
+            : await _writer.AssignOccupiedAsync(context, stamp, parent, key, metadataJson, immediateClaim, cancellationToken).ConfigureAwait(false);
+    }
 
-        return await _writer.AssignOccupiedAsync(context, stamp, parent, key, metadataJson, immediateClaim, cancellationToken).ConfigureAwait(false);
+    /// <summary>Full or missing: the rare answer pays for the second look, which throws PoolNotFound or NoSeatsAvailable.</summary>
+    private static async Task<AssignedSeat> NoFreeSeatAsync(WriteContext context, string parent, CancellationToken cancellationToken)
+    {
+        _ = await ResolvePoolAsync(context, parent, cancellationToken).ConfigureAwait(false);
+        throw new SeatDomainException(SeatErrorKind.NoSeatsAvailable, "The pool has no free seat.");
     }
 
     public static async Task<Seat> RevokeAsync(WriteContext context, string name, string? etag, CancellationToken cancellationToken)

@@ -27,6 +27,31 @@ internal sealed class SeatWriter
         return await AssignOccupiedAsync(context, stamp, parent, grantee, metadataJson, immediateClaim, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Takes a free seat of the pool named <paramref name="parent"/> and fills it with the grantee in one statement, where the
+    /// engine can (<see cref="SeatRepository.OccupiesAndInsertsAtOnce"/>); null when the pool is full or missing.
+    /// </summary>
+    public async Task<AssignedSeat?> TryAssignByNameAsync(
+        WriteContext context, string parent, GranteeKey grantee, string metadataJson, bool immediateClaim, CancellationToken cancellationToken)
+    {
+        // The statement puts the seat in the pool it found by name: the row's pool id is not used.
+        var row = NewSeatRow(context, poolId: 0, grantee, metadataJson, immediateClaim, out var token);
+        var (stamp, inserted) = await context.Database.Seats.TryOccupyAndInsertAsync(context.Session, parent, row, cancellationToken).ConfigureAwait(false);
+        if (stamp is null)
+        {
+            return null;
+        }
+
+        if (!inserted)
+        {
+            throw AlreadySeated();
+        }
+
+        var assigned = AssignedOf(row, parent, grantee, metadataJson, immediateClaim, token, context.Now);
+        await context.AppendEventAsync(stamp, SeatEventType.Assigned, assigned.Seat.Name, grantee, cancellationToken).ConfigureAwait(false);
+        return assigned;
+    }
+
     /// <summary>Fills the seat that <paramref name="stamp"/> took (capacity and sequence) with the grantee.</summary>
     public async Task<AssignedSeat> AssignOccupiedAsync(
         WriteContext context, PoolStamp stamp, string parent, GranteeKey grantee, string metadataJson, bool immediateClaim,
@@ -132,12 +157,20 @@ internal sealed class SeatWriter
         CancellationToken cancellationToken)
     {
         var row = NewSeatRow(context, poolId, grantee, metadataJson, immediateClaim, out var token);
-        var publicId = row.PublicId;
         _ = await context.Database.Seats.TryInsertAsync(context.Session, row, cancellationToken).ConfigureAwait(false)
-            ?? throw new SeatDomainException(SeatErrorKind.GranteeAlreadySeated, "The grantee already holds a seat in this pool.");
-        var created = UnixMicros.ToTime(context.Now);
+            ?? throw AlreadySeated();
+        return AssignedOf(row, parent, grantee, metadataJson, immediateClaim, token, context.Now);
+    }
+
+    private static SeatDomainException AlreadySeated() =>
+        new(SeatErrorKind.GranteeAlreadySeated, "The grantee already holds a seat in this pool.");
+
+    private static AssignedSeat AssignedOf(
+        NewSeatRow row, string parent, GranteeKey grantee, string metadataJson, bool immediateClaim, string? token, long now)
+    {
+        var created = UnixMicros.ToTime(now);
         var seat = new Seat(
-            ResourceNames.SeatName(publicId),
+            ResourceNames.SeatName(row.PublicId),
             parent,
             immediateClaim ? SeatStatus.Claimed : SeatStatus.Pending,
             grantee.ToGrantee(),

@@ -72,14 +72,14 @@ internal sealed class IdempotencyRepository
         return await command.ScalarInt64Async(cancellationToken).ConfigureAwait(false) is not null;
     }
 
-    /// <summary>Stores the encoded result of the mutation for which the id was reserved.</summary>
+    /// <summary>Stores the encoded result of the mutation for which the id was reserved (held back until the commit where it can be).</summary>
     public Task CompleteAsync(StorageSession session, string tenant, string requestId, byte[] response, CancellationToken cancellationToken)
     {
-        return session.Command(StoreResponse)
+        var command = session.Deferrable(StoreResponse)
             .With("@Tenant", tenant)
             .With("@RequestId", requestId)
-            .With("@Response", response)
-            .ExecuteNonQueryAsync(cancellationToken);
+            .With("@Response", response);
+        return session.RunOrDeferAsync(command, cancellationToken);
     }
 
     /// <summary>Deletes at most <paramref name="limit"/> records created before <paramref name="cutoff"/>.</summary>

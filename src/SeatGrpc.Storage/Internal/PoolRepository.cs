@@ -94,11 +94,14 @@ internal sealed class PoolRepository
         return ReadStampAsync(session.Command(LockPoolByName).With("@Tenant", tenant).With("@Name", name).With("@Now", now), cancellationToken);
     }
 
-    /// <summary>Writes the capacity and last event sequence a batch decided on, under the lock of <see cref="LockByNameAsync"/>.</summary>
+    /// <summary>
+    /// Writes the capacity and last event sequence a batch decided on, under the lock of <see cref="LockByNameAsync"/>; held
+    /// back until the commit where it can be (the lock already keeps every other writer of the pool waiting).
+    /// </summary>
     public Task SetCountsAsync(StorageSession session, long id, long occupiedSeats, long lastEventSequence, CancellationToken cancellationToken)
     {
-        return session.Command(SetPoolCounts).With("@Id", id).With("@Occupied", occupiedSeats).With("@Sequence", lastEventSequence)
-            .ExecuteNonQueryAsync(cancellationToken);
+        var command = session.Deferrable(SetPoolCounts).With("@Id", id).With("@Occupied", occupiedSeats).With("@Sequence", lastEventSequence);
+        return session.RunOrDeferAsync(command, cancellationToken);
     }
 
     /// <summary>The tenant's pool of that name; another tenant's pool of the same name is not found.</summary>

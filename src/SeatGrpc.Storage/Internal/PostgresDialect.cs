@@ -116,10 +116,11 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public Task NotifyEventsAsync(StorageSession session, string poolKey, long sequence, CancellationToken cancellationToken)
     {
-        // NOTIFY is transactional: listeners hear it when (and only if) this transaction commits.
-        var args = new { Channel = PostgresStorageOptions.EventChannel, Payload = EventPayload.Format(poolKey, sequence) };
-        return session.Connection.ExecuteAsync(
-            new CommandDefinition(NotifyListeners, args, session.Transaction, cancellationToken: cancellationToken));
+        // NOTIFY is transactional: listeners hear it when (and only if) this transaction commits. So it can ride with the COMMIT.
+        var command = session.Deferrable(NotifyListeners)
+            .With("@Channel", PostgresStorageOptions.EventChannel)
+            .With("@Payload", EventPayload.Format(poolKey, sequence));
+        return session.RunOrDeferAsync(command, cancellationToken);
     }
 
     public void Dispose()

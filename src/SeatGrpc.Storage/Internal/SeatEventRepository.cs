@@ -42,7 +42,11 @@ internal sealed class SeatEventRepository
             """;
     }
 
-    /// <summary>Appends the events in one INSERT that reads them from one JSON parameter (the bulk batch path).</summary>
+    /// <summary>
+    /// Appends the events in one INSERT that reads them from one JSON parameter (the bulk batch path). Like
+    /// <see cref="AppendAsync"/>, it may be held back until the commit (<see cref="StorageSession.Deferrable"/>): nothing in a
+    /// write transaction reads the events it wrote.
+    /// </summary>
     public Task AppendManyAsync(StorageSession session, IReadOnlyList<SeatEventRow> rows, CancellationToken cancellationToken)
     {
         var json = JsonRows.Write(rows, static (writer, row) =>
@@ -64,14 +68,14 @@ internal sealed class SeatEventRepository
             writer.Text(row.RequestId);
             writer.Text(row.KeyId);
         });
-        var command = session.Command(_appendMany);
+        var command = session.Deferrable(_appendMany);
         command.SetAt(0, "@Rows", DbType.String, json);
-        return command.ExecuteNonQueryAsync(cancellationToken);
+        return session.RunOrDeferAsync(command, cancellationToken);
     }
 
     public Task AppendAsync(StorageSession session, SeatEventRow row, CancellationToken cancellationToken)
     {
-        return session.Command(AppendEvent)
+        var command = session.Deferrable(AppendEvent)
             .With("@PoolId", row.PoolId)
             .With("@Sequence", row.Sequence)
             .With("@Tenant", row.Tenant)
@@ -87,8 +91,8 @@ internal sealed class SeatEventRepository
             .With("@TotalSeats", row.TotalSeats)
             .With("@Time", row.Time)
             .With("@RequestId", row.RequestId)
-            .With("@KeyId", row.KeyId)
-            .ExecuteNonQueryAsync(cancellationToken);
+            .With("@KeyId", row.KeyId);
+        return session.RunOrDeferAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyList<SeatEventRow>> ReadAfterAsync(

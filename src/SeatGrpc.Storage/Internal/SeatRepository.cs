@@ -18,6 +18,26 @@ internal sealed class SeatRepository
         RETURNING id
         """;
 
+    // PostgreSQL only (a data-modifying WITH): takes a free seat of the pool by name and inserts the seat in one statement.
+    // No row: the pool is full or missing. A row with a null seat id: the grantee already holds a seat (the caller rolls back).
+    private const string OccupyAndInsertSeat = """
+        WITH occupied AS (
+            UPDATE pools
+            SET occupied_seats = occupied_seats + 1, last_event_sequence = last_event_sequence + 1,
+                update_time = @CreateTime, version = version + 1
+            WHERE tenant = @Tenant AND name = @Name AND occupied_seats < total_seats
+            RETURNING id, name, last_event_sequence, total_seats, occupied_seats),
+        seat AS (
+            INSERT INTO seats (public_id, pool_id, tenant, status, email, email_normalized, customer_id, external_customer_id,
+                               metadata, token_hash, invitation_expire_time, claim_time, create_time, update_time, version)
+            SELECT @PublicId, occupied.id, @Tenant, @Status, @Email, @EmailNormalized, @CustomerId, @ExternalCustomerId,
+                   @Metadata, @TokenHash, @InvitationExpireTime, @ClaimTime, @CreateTime, @CreateTime, 1
+            FROM occupied
+            ON CONFLICT DO NOTHING
+            RETURNING id)
+        SELECT id, name, last_event_sequence, total_seats, occupied_seats, (SELECT id FROM seat) FROM occupied
+        """;
+
     private const string SelectByPublicId = """
         SELECT s.id, s.public_id, s.pool_id, p.name AS parent, s.status, s.email, s.customer_id, s.external_customer_id,
                s.metadata, s.invitation_expire_time, s.claim_time, s.revoke_time, s.create_time, s.update_time, s.version
@@ -110,12 +130,48 @@ internal sealed class SeatRepository
         _dialect = dialect;
     }
 
+    /// <summary>
+    /// Whether <see cref="TryOccupyAndInsertAsync"/> can take the seat and insert it in one statement (one round trip): on
+    /// PostgreSQL. Elsewhere the caller takes the seat (<see cref="PoolRepository.TryOccupyByNameAsync"/>), then inserts it.
+    /// </summary>
+    public bool OccupiesAndInsertsAtOnce => _dialect is PostgresDialect;
+
+    /// <summary>
+    /// Takes a free seat of the tenant's pool of that name and inserts <paramref name="seat"/> in it (its pool id is the
+    /// pool's, whatever <see cref="NewSeatRow.PoolId"/> says). The stamp is null when the pool is full or missing;
+    /// <c>Inserted</c> is false when the grantee already holds an active seat there (roll back: the seat was taken).
+    /// </summary>
+    public async Task<(PoolStamp? Stamp, bool Inserted)> TryOccupyAndInsertAsync(
+        StorageSession session, string poolName, NewSeatRow seat, CancellationToken cancellationToken)
+    {
+        var command = Parameters(session.Command(OccupyAndInsertSeat), seat).With("@Name", poolName);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return (null, false);
+        }
+
+        var stamp = new PoolStamp
+        {
+            Id = reader.GetInt64(0),
+            Name = reader.GetString(1),
+            LastEventSequence = reader.GetInt64(2),
+            TotalSeats = reader.GetInt64(3),
+            OccupiedSeats = reader.GetInt64(4),
+        };
+        return (stamp, !await reader.IsDBNullAsync(5, cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>Inserts a seat; null when the grantee already holds an active seat in the pool.</summary>
     public Task<long?> TryInsertAsync(StorageSession session, NewSeatRow seat, CancellationToken cancellationToken)
     {
-        return session.Command(InsertSeat)
+        return Parameters(session.Command(InsertSeat), seat).With("@PoolId", seat.PoolId).ScalarInt64Async(cancellationToken);
+    }
+
+    private static System.Data.Common.DbCommand Parameters(System.Data.Common.DbCommand command, NewSeatRow seat)
+    {
+        return command
             .With("@PublicId", seat.PublicId)
-            .With("@PoolId", seat.PoolId)
             .With("@Tenant", seat.Tenant)
             .With("@Status", seat.Status)
             .With("@Email", seat.Email)
@@ -126,8 +182,7 @@ internal sealed class SeatRepository
             .With("@TokenHash", seat.TokenHash)
             .With("@InvitationExpireTime", seat.InvitationExpireTime)
             .With("@ClaimTime", seat.ClaimTime)
-            .With("@CreateTime", seat.CreateTime)
-            .ScalarInt64Async(cancellationToken);
+            .With("@CreateTime", seat.CreateTime);
     }
 
     /// <summary>The tenant's seat with that public id; another tenant's seat is not found.</summary>
