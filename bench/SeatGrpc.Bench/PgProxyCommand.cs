@@ -1,4 +1,5 @@
 using System.Globalization;
+using SeatGrpc.Testing;
 
 namespace SeatGrpc.Bench;
 
