@@ -14,7 +14,7 @@ public sealed class CommandLineTests
 
         Assert.Equal(2, exitCode);
         Assert.Equal(
-            "seatgrpc: Unknown flag '--grpc-prot'. The flags are: --listen, --grpc-port, --rest-port, --sqlite, --postgres, --bootstrap-key, --invitation-lifetime, --reflection-requires-key.",
+            "seatgrpc: Unknown flag '--grpc-prot'. The flags are: --listen, --grpc-port, --rest-port, --sqlite, --postgres, --bootstrap-key, --invitation-lifetime, --reflection-requires-key, --max-concurrent-calls, --max-queued-calls.",
             output.Trim());
     }
 
