@@ -113,27 +113,12 @@ public sealed class SeatDatabase : IDisposable
     }
 
     /// <summary>A read transaction: every read in it sees the same snapshot.</summary>
-    public async Task<StorageSession> BeginSnapshotAsync(CancellationToken cancellationToken)
-    {
-        var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var transaction = await _dialect.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
-            return new StorageSession(connection, transaction, writerLease: null);
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    public Task<StorageSession> BeginSnapshotAsync(CancellationToken cancellationToken) =>
+        _dialect.OpenReadSessionAsync(snapshot: true, cancellationToken);
 
     /// <summary>A connection without a transaction, for single-statement reads.</summary>
-    public async Task<StorageSession> OpenReadAsync(CancellationToken cancellationToken)
-    {
-        var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return new StorageSession(connection, transaction: null, writerLease: null);
-    }
+    public Task<StorageSession> OpenReadAsync(CancellationToken cancellationToken) =>
+        _dialect.OpenReadSessionAsync(snapshot: false, cancellationToken);
 
     /// <summary>Whether the database can be opened and queried; failures are logged, not thrown.</summary>
     public async Task<bool> CheckAsync(CancellationToken cancellationToken)

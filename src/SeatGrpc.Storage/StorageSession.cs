@@ -12,7 +12,7 @@ namespace SeatGrpc.Storage;
 /// </summary>
 public sealed class StorageSession : IAsyncDisposable
 {
-    private readonly IDisposable? _writerLease;
+    private readonly IDisposable? _lease;
     private readonly CommandCache? _sharedCommands;
     private readonly bool _ownsConnection;
     private readonly DbConnection _connection;
@@ -26,20 +26,23 @@ public sealed class StorageSession : IAsyncDisposable
     {
         _connection = connection;
         Transaction = transaction;
-        _writerLease = writerLease;
+        _lease = writerLease;
         _ownsConnection = true;
         _span = StorageSpans.StartSession(connection, transaction is not null);
     }
 
-    /// <summary>A session on a long-lived connection (the SQLite writer) that outlives it, with that connection's commands.</summary>
-    internal StorageSession(DbConnection connection, DbTransaction transaction, IDisposable writerLease, CommandCache sharedCommands)
+    /// <summary>
+    /// A session on a long-lived connection (the SQLite writer, a pooled SQLite reader) that outlives it, with that
+    /// connection's commands; disposing the session disposes <paramref name="lease"/>, which hands the connection on.
+    /// </summary>
+    internal StorageSession(DbConnection connection, DbTransaction? transaction, IDisposable lease, CommandCache sharedCommands)
     {
         _connection = connection;
         Transaction = transaction;
-        _writerLease = writerLease;
+        _lease = lease;
         _sharedCommands = sharedCommands;
         _ownsConnection = false;
-        _span = StorageSpans.StartSession(connection, inTransaction: true);
+        _span = StorageSpans.StartSession(connection, transaction is not null);
     }
 
     /// <summary>The connection, for one statement (a Dapper call) per use: each use counts as a statement.</summary>
@@ -198,7 +201,7 @@ public sealed class StorageSession : IAsyncDisposable
         }
         finally
         {
-            _writerLease?.Dispose();
+            _lease?.Dispose();
             StorageSpans.Stop(_span, _statements);
         }
     }

@@ -30,6 +30,25 @@ internal interface ISqlDialect : IDisposable
     Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>
+    /// A read session: with <paramref name="snapshot"/>, inside a transaction whose reads all see one snapshot; without,
+    /// each statement sees the latest commit. By default on a connection of its own (<see cref="OpenAsync"/>).
+    /// </summary>
+    async Task<StorageSession> OpenReadSessionAsync(bool snapshot, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var transaction = snapshot ? await BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false) : null;
+            return new StorageSession(connection, transaction, writerLease: null);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
     /// The write transaction that applies migrations. Where several servers share the database it also takes
     /// a lock held to the commit, so replicas starting at once migrate one after the other.
     /// </summary>

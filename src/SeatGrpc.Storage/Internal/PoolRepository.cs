@@ -105,10 +105,30 @@ internal sealed class PoolRepository
     }
 
     /// <summary>The tenant's pool of that name; another tenant's pool of the same name is not found.</summary>
-    public Task<PoolRow?> FindByNameAsync(StorageSession session, string tenant, string name, CancellationToken cancellationToken)
+    public async Task<PoolRow?> FindByNameAsync(StorageSession session, string tenant, string name, CancellationToken cancellationToken)
     {
-        return session.Connection.QuerySingleOrDefaultAsync<PoolRow?>(
-            new CommandDefinition(SelectByName, new { Tenant = tenant, Name = name }, session.Transaction, cancellationToken: cancellationToken));
+        // A cached command read by ordinal: ListSeats and GetSeatPool run this on every call.
+        await using var reader = await session.Command(SelectByName).With("@Tenant", tenant).With("@Name", name)
+            .ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new PoolRow
+        {
+            Id = reader.GetInt64(0),
+            Name = reader.GetString(1),
+            CustomerId = reader.GetString(2),
+            TotalSeats = reader.GetInt64(3),
+            MinSeats = reader.GetInt64(4),
+            MaxSeats = reader.GetInt64(5),
+            OccupiedSeats = reader.GetInt64(6),
+            LastEventSequence = reader.GetInt64(7),
+            CreateTime = reader.GetInt64(8),
+            UpdateTime = reader.GetInt64(9),
+            Version = reader.GetInt64(10),
+        };
     }
 
     public Task<long?> FindIdByNameAsync(StorageSession session, string tenant, string name, CancellationToken cancellationToken)

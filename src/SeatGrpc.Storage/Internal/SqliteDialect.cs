@@ -9,7 +9,8 @@ namespace SeatGrpc.Storage.Internal;
 /// SQLite in WAL mode. Writers take an in-process async gate before <c>BEGIN IMMEDIATE</c>, so
 /// concurrent callers queue here instead of spinning in SQLite's sleep-based busy handler.
 /// Readers never wait: WAL gives each read transaction its own snapshot. Writes use one long-lived connection, whose
-/// compiled statements are kept (<see cref="CommandCache"/>); reads open pooled connections.
+/// compiled statements are kept (<see cref="CommandCache"/>); reads borrow open connections that keep theirs too
+/// (<see cref="SqliteReaderPool"/>).
 /// </summary>
 internal sealed class SqliteDialect : ISqlDialect
 {
@@ -38,6 +39,7 @@ internal sealed class SqliteDialect : ISqlDialect
     private readonly SemaphoreSlim _writerGate = new(1, 1);
     private readonly ConditionalWeakTable<object, object> _configuredHandles = [];
     private readonly CommandCache _writerCommands = new();
+    private readonly SqliteReaderPool _readers;
     private SqliteConnection? _writer;
 
     public SqliteDialect(SqliteStorageOptions options)
@@ -60,6 +62,7 @@ internal sealed class SqliteDialect : ISqlDialect
             Pooling = false,
             ForeignKeys = false,
         }.ToString();
+        _readers = new SqliteReaderPool(async ct => (SqliteConnection)await OpenAsync(ct).ConfigureAwait(false));
     }
 
     public string MigrationFolder => "Sqlite";
@@ -124,6 +127,9 @@ internal sealed class SqliteDialect : ISqlDialect
         }
     }
 
+    public Task<StorageSession> OpenReadSessionAsync(bool snapshot, CancellationToken cancellationToken) =>
+        _readers.OpenSessionAsync(snapshot, cancellationToken);
+
     public Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         // A deferred transaction takes its WAL snapshot at the first read and keeps it to the end.
@@ -182,6 +188,7 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public void Dispose()
     {
+        _readers.Dispose();
         DropWriter();
         _writerGate.Dispose();
     }
