@@ -36,7 +36,7 @@ public sealed record SeatGrpcSettings
     public int MaxConcurrentCalls { get; init; } = 256;
 
     /// <summary>How many unary calls may wait for one of those places; beyond that a call is refused UNAVAILABLE OVERLOADED.</summary>
-    public int MaxQueuedCalls { get; init; } = 512;
+    public int MaxQueuedCalls { get; init; } = 256;
 
     /// <summary>How long an invitation token works after AssignSeat or ResendInvitation.</summary>
     public TimeSpan InvitationLifetime { get; init; } = TimeSpan.FromDays(7);
