@@ -114,12 +114,17 @@ pids+=($!)
 
 ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$server_pid/stat"; }   # server utime + stime, 1/100 s
 
+# The peak so far, after each phase: which phase drives the peak.
+rss_so_far() { echo "  server peak RSS so far: $(( $(cat "$work/rss.peak" 2>/dev/null || echo 0) / 1024 )) MB"; }
+
 echo "== seed: pools of 100 seats"
 bench seed --pool subscriptions/bench-100 --seats 100 --out "$work/p100" | tee "$work/seed100.out"
 
+rss_so_far
 echo "== assign, small database (32 callers)"
 bench assign --concurrency 32 --warmup 5 --duration "$duration" --server-pid "$server_pid" | tee "$work/assign-small.out"
 
+rss_so_far
 echo "== seed: a pool of 100,000 seats and $big_seats more seats elsewhere (the big database)"
 bench seed --pool subscriptions/bench-100k --seats 100000 --out "$work/p100k" | tee "$work/seed100k.out"
 if [ "$big_seats" -gt 0 ]; then bench seed --pool subscriptions/bench-filler --seats "$big_seats" | tee "$work/seedfill.out"; fi
@@ -148,6 +153,7 @@ h2() { # name seconds -> requests per second (fails on any non-2xx or error)
 }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+rss_so_far
 echo "== h2load ${load[*]}: warm-up ${warmup}s over the five calls, then $rounds interleaved rounds of ${seconds}s each"
 for name in "${names[@]}"; do h2 "$name" "$(( (warmup + 4) / 5 ))" >/dev/null; done
 declare -A results costs
@@ -164,9 +170,11 @@ done
 declare -A rate cpu
 for name in "${names[@]}"; do rate[$name]=$(median ${results[$name]}); cpu[$name]=$(median ${costs[$name]}); done
 
+rss_so_far
 echo "== assign, big database (32 callers)"
 bench assign --concurrency 32 --warmup 5 --duration "$duration" --server-pid "$server_pid" | tee "$work/assign-big.out"
 
+rss_so_far
 echo "== manage: one stream, batches of 100"
 bench manage --batch 100 --warmup 5 --duration "$duration" --server-pid "$server_pid" | tee "$work/manage.out"
 
@@ -177,13 +185,16 @@ half_assign=$(awk -v p="$assign_peak" 'BEGIN { printf "%d", p / 2 }')
 half_get=$(awk -v p="${rate[get100k]}" 'BEGIN { printf "%d", p / 2 }')
 seat100k=$(field seat <"$work/seed100k.out")
 
+rss_so_far
 echo "== latency: AssignSeat open loop at $half_assign calls/s (half of the peak)"
 bench latency --rpc assign --rate "$half_assign" --warmup 3 --duration "$duration" --connections 8 | tee "$work/lat-assign.out"
+rss_so_far
 echo "== latency: GetSeat open loop at $half_get calls/s (half of the peak)"
 bench latency --rpc get --seat "$seat100k" --rate "$half_get" --warmup 3 --duration "$duration" --connections 8 | tee "$work/lat-get.out"
 
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 hwm=$(awk '/^VmHWM/ { print int($2 / 1024) }' "/proc/$server_pid/status")
+rss_so_far
 rss_peak=$(( $(cat "$work/rss.peak" 2>/dev/null || echo 0) / 1024 ))
 [ "$hwm" -gt "$rss_peak" ] && rss_peak=$hwm
 manage_rate=$(field rate <"$work/manage.out")
