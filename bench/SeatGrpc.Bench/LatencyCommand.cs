@@ -75,28 +75,32 @@ internal static class LatencyCommand
         Console.Error.WriteLine(FormattableString.Invariant(
             $"latency: {rpc} at {rate:F0} calls/s open loop on {target.Clients.Length} connection(s), warm-up {warmup}s, measure {duration}s"));
         var calls = new List<Task>((int)Math.Min(total, 1 << 20));
-        var start = Stopwatch.GetTimestamp();
-        await using (new Progress("latency", "calls", warmup + duration, () => Interlocked.Read(ref completed), () => errors.Count))
-        {
-            for (long n = 0; n < total;)
-            {
-                var due = (long)((Stopwatch.GetTimestamp() - start) / ticksPerCall);
-                for (; n < total && n <= due; n++)
-                {
-                    var scheduled = start + (long)(n * ticksPerCall);
-                    if (Interlocked.Read(ref outstanding) >= maxOutstanding)
-                    {
-                        skipped++;
-                        continue;
-                    }
 
-                    Interlocked.Increment(ref outstanding);
-                    calls.Add(OneAsync(n, scheduled));
+        // Each call starts on time, from a thread of its own: a Task.Delay(1) loop woke a millisecond or more late, and
+        // since latency counts from the scheduled time (so that a slow server cannot hide its queue), the lateness of the
+        // dispatcher showed up as the server's.
+        void Dispatch(long start)
+        {
+            for (long n = 0; n < total; n++)
+            {
+                var scheduled = start + (long)(n * ticksPerCall);
+                WaitUntil(scheduled);
+                if (Interlocked.Read(ref outstanding) >= maxOutstanding)
+                {
+                    skipped++;
+                    continue;
                 }
 
-                await Task.Delay(1).ConfigureAwait(false);
+                Interlocked.Increment(ref outstanding);
+                calls.Add(OneAsync(n, scheduled));
             }
+        }
 
+        await using (new Progress("latency", "calls", warmup + duration, () => Interlocked.Read(ref completed), () => errors.Count))
+        {
+            var start = Stopwatch.GetTimestamp();
+            await Task.Factory.StartNew(() => Dispatch(start), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+                .ConfigureAwait(false);
             await Task.WhenAll(calls).ConfigureAwait(false);
         }
 
@@ -115,5 +119,23 @@ internal static class LatencyCommand
             $"result latency rpc={rpc} rate={rate:F0} calls={summary.Count} p50={summary.P50:F3} p99={summary.P99:F3} p999={summary.P999:F3} max={summary.MaxMicros / 1000.0:F3} errors={errors.Count} skipped={skipped}"));
         errors.Report();
         return 0;
+    }
+
+    // Sleeps while the time is more than 2 ms away, then yields the core until it comes: on time to a few microseconds,
+    // without holding the core from other threads that have work.
+    private static void WaitUntil(long timestamp)
+    {
+        var sleepAbove = Stopwatch.Frequency / 500;
+        for (var remaining = timestamp - Stopwatch.GetTimestamp(); remaining > 0; remaining = timestamp - Stopwatch.GetTimestamp())
+        {
+            if (remaining > sleepAbove)
+            {
+                Thread.Sleep(1);
+            }
+            else
+            {
+                Thread.Yield();
+            }
+        }
     }
 }
