@@ -24,10 +24,14 @@ internal sealed class SqliteDialect : ISqlDialect
     // page rewritten by many commits is copied back once per checkpoint. The writer's page cache holds the hot index pages.
     private const string ConfigureWriter = "PRAGMA wal_autocheckpoint=8000; PRAGMA cache_size=-8192;";
 
-    // The native SQLite provider is process-wide; Lazy runs its one-time registration once, thread-safely.
+    // The native SQLite provider is process-wide; Lazy runs its one-time registration once, thread-safely. Multi-thread
+    // mode drops the mutex SQLite otherwise takes on every call into a connection (a tenth of ListSeats' CPU): no
+    // connection here is ever used by two threads at once (the writer is behind its gate, a reader is lent to one
+    // session). SQLite accepts the setting only before its first connection; after that it keeps serialized mode.
     private static readonly Lazy<bool> NativeLibrary = new(() =>
     {
         SQLitePCL.Batteries_V2.Init();
+        _ = SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MULTITHREAD);
         return true;
     });
 
