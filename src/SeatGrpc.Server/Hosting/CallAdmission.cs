@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.RateLimiting;
-using SeatGrpc.Server.Hosting.Rest;
 using SeatGrpc.Service.Internal;
 
 namespace SeatGrpc.Server.Hosting;
@@ -19,8 +18,6 @@ internal static class CallAdmission
     public const string Policy = "unary-calls";
 
     public const string OverloadedReason = "OVERLOADED";
-
-    private const string GrpcContentType = "application/grpc";
 
     public static IServiceCollection AddCallAdmission(this IServiceCollection services, SeatGrpcSettings settings) =>
         services.AddRateLimiter(options =>
@@ -56,19 +53,13 @@ internal static class CallAdmission
             $"The server is running {settings.MaxConcurrentCalls} calls with {settings.MaxQueuedCalls} more waiting; retry with backoff.",
             ("max_concurrent_calls", settings.MaxConcurrentCalls.ToString(CultureInfo.InvariantCulture)),
             ("max_queued_calls", settings.MaxQueuedCalls.ToString(CultureInfo.InvariantCulture)));
-        var response = context.Response;
-        if (context.Request.ContentType?.StartsWith(GrpcContentType, StringComparison.Ordinal) == true)
+        if (StatusResponse.IsGrpc(context.Request))
         {
-            // A trailers-only response: the status travels in the headers, as Grpc.AspNetCore answers an early error.
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = GrpcContentType;
-            response.Headers["grpc-status"] = ((int)Grpc.Core.StatusCode.Unavailable).ToString(CultureInfo.InvariantCulture);
-            response.Headers["grpc-message"] = Uri.EscapeDataString(status.Message);
-            response.Headers[GrpcStatusDetails.Key] = GrpcStatusDetails.Encode(status);
+            StatusResponse.WriteTrailersOnly(context.Response, status);
             return;
         }
 
-        response.Headers.RetryAfter = "1";
-        await new RestRejection(StatusCodes.Status503ServiceUnavailable, status).WriteAsync(response, cancellationToken).ConfigureAwait(false);
+        context.Response.Headers.RetryAfter = "1";
+        await StatusResponse.WriteJsonAsync(context.Response, StatusCodes.Status503ServiceUnavailable, status, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.Features;
+using SeatGrpc.Service.Internal;
 
 namespace SeatGrpc.Server.Hosting;
 
@@ -15,7 +16,7 @@ namespace SeatGrpc.Server.Hosting;
 internal sealed class PlatformErrorDetails
 {
     private const string StatusKey = "grpc-status";
-    private const string DetailsKey = GrpcStatusDetails.Key;
+    private const string DetailsKey = StatusResponse.DetailsKey;
     private const string Domain = "seats.v1";
 
     private readonly RequestDelegate _next;
@@ -71,7 +72,7 @@ internal sealed class PlatformErrorDetails
 
         var status = new Google.Rpc.Status { Code = code, Message = Uri.UnescapeDataString(fields["grpc-message"].ToString()) };
         status.Details.Add(Any.Pack(new ErrorInfo { Reason = reason, Domain = Domain }));
-        details = GrpcStatusDetails.Encode(status);
+        details = StatusResponse.EncodeDetails(status);
         return true;
     }
 

@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Security.Claims;
-using System.Text;
-using Google.Protobuf;
-using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -22,9 +18,6 @@ namespace SeatGrpc.Service.Internal;
 /// </summary>
 internal sealed class AuthorizationFailureWriter : IAuthorizationMiddlewareResultHandler
 {
-    private static readonly JsonFormatter StatusJson = new(
-        JsonFormatter.Settings.Default.WithFormatDefaultValues(true).WithTypeRegistry(TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor)));
-
     private readonly ILogger _logger;
 
     public AuthorizationFailureWriter(ILogger<AuthorizationFailureWriter> logger)
@@ -61,41 +54,14 @@ internal sealed class AuthorizationFailureWriter : IAuthorizationMiddlewareResul
 
     private static Task WriteAsync(HttpContext context, Google.Rpc.Status status, string challenge)
     {
-        var response = context.Response;
-        var isGrpc = context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
-        if (isGrpc)
+        if (StatusResponse.IsGrpc(context.Request))
         {
-            // Trailers-only: the status travels in the one HEADERS frame that ends the stream.
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = "application/grpc";
-            response.Headers["grpc-status"] = status.Code.ToString(CultureInfo.InvariantCulture);
-            response.Headers["grpc-message"] = PercentEncode(status.Message);
-            response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
+            StatusResponse.WriteTrailersOnly(context.Response, status);
             return Task.CompletedTask;
         }
 
-        response.StatusCode = status.Code == (int)StatusCode.Unauthenticated ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
-        response.Headers.WWWAuthenticate = challenge;
-        response.ContentType = "application/json; charset=utf-8";
-        return response.WriteAsync(StatusJson.Format(status), context.RequestAborted);
-    }
-
-    // grpc-message is percent-encoded UTF-8 (PROTOCOL-HTTP2): everything outside printable ASCII, and '%' itself.
-    private static string PercentEncode(string message)
-    {
-        var encoded = new StringBuilder(message.Length);
-        foreach (var b in Encoding.UTF8.GetBytes(message))
-        {
-            if (b is >= 0x20 and <= 0x7E && b != (byte)'%')
-            {
-                encoded.Append((char)b);
-            }
-            else
-            {
-                encoded.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-            }
-        }
-
-        return encoded.ToString();
+        context.Response.Headers.WWWAuthenticate = challenge;
+        var httpStatus = status.Code == (int)StatusCode.Unauthenticated ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
+        return StatusResponse.WriteJsonAsync(context.Response, httpStatus, status, context.RequestAborted);
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Google.Protobuf;
-using Google.Protobuf.Reflection;
 using Grpc.Core;
 using SeatGrpc.Service.Internal;
 
@@ -23,11 +21,6 @@ internal sealed record RestRejection(int HttpStatus, Google.Rpc.Status Status)
 
     /// <summary>The ErrorInfo metadata key that carries the body limit in bytes.</summary>
     public const string LimitBytesKey = "limit_bytes";
-
-    // Written as JSON transcoding writes the service's errors: default values included, details decoded by type.
-    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default
-        .WithFormatDefaultValues(true)
-        .WithTypeRegistry(TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor)));
 
     /// <summary>Gets the ErrorInfo reason, for the log.</summary>
     public string Reason => StatusMapping.ReasonOf(Status);
@@ -56,10 +49,6 @@ internal sealed record RestRejection(int HttpStatus, Google.Rpc.Status Status)
             $"The body is larger than {limit} bytes (4 MiB), the most a call may send.",
             (LimitBytesKey, limit.ToString(CultureInfo.InvariantCulture))));
 
-    public async Task WriteAsync(HttpResponse response, CancellationToken cancellationToken)
-    {
-        response.StatusCode = HttpStatus;
-        response.ContentType = "application/json; charset=utf-8";
-        await response.WriteAsync(Formatter.Format(Status), cancellationToken).ConfigureAwait(false);
-    }
+    public Task WriteAsync(HttpResponse response, CancellationToken cancellationToken) =>
+        StatusResponse.WriteJsonAsync(response, HttpStatus, Status, cancellationToken);
 }
