@@ -63,7 +63,7 @@ public sealed class SeatDatabase : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SeatDatabase>();
-        var dialect = new SqliteDialect(options);
+        var dialect = new SqliteDialect(options, logger);
         try
         {
             await dialect.InitializeAsync(cancellationToken).ConfigureAwait(false);

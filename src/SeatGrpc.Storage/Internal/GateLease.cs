@@ -1,7 +1,7 @@
 namespace SeatGrpc.Storage.Internal;
 
-/// <summary>Releases a held <see cref="SemaphoreSlim"/> once, however often it is disposed.</summary>
-internal sealed class GateLease(SemaphoreSlim gate) : IDisposable
+/// <summary>Releases a held <see cref="SemaphoreSlim"/> once, however often it is disposed, then calls <paramref name="released"/>.</summary>
+internal sealed class GateLease(SemaphoreSlim gate, Action? released = null) : IDisposable
 {
     private int _released;
 
@@ -10,6 +10,7 @@ internal sealed class GateLease(SemaphoreSlim gate) : IDisposable
         if (Interlocked.Exchange(ref _released, 1) == 0)
         {
             gate.Release();
+            released?.Invoke();
         }
     }
 }

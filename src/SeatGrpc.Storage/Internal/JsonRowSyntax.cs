@@ -9,7 +9,9 @@ internal sealed record JsonRowSyntax(
     Func<string, string> Rows, Func<string, string> Texts, Func<int, string> Text, Func<int, string> Int, Func<int, string> HexBlob)
 {
     public static JsonRowSyntax Sqlite { get; } = new(
-        parameter => $"json_each({parameter}) WHERE true",
+        // jsonb_each hands each row over as JSONB, which ->> reads without parsing; json_each handed over text that every
+        // ->> parsed again (a third of the bulk statements' time in SQLite).
+        parameter => $"jsonb_each({parameter}) WHERE true",
         parameter => $"SELECT value FROM json_each({parameter})",
         index => $"value ->> {index}",
         index => $"value ->> {index}",

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace SeatGrpc.Storage.Internal;
 
@@ -21,8 +22,17 @@ internal sealed class SqliteDialect : ISqlDialect
 
     // The writer's own settings. A checkpoint copies the WAL back into the file (and, with synchronous=NORMAL, syncs
     // both); every 1,000 pages (the default) it ran inside nearly every big commit. At 8,000 pages (32 MB of WAL) a hot
-    // page rewritten by many commits is copied back once per checkpoint. The writer's page cache holds the hot index pages.
-    private const string ConfigureWriter = "PRAGMA wal_autocheckpoint=8000; PRAGMA cache_size=-8192;";
+    // The writer's own settings. SqliteCheckpointer copies the WAL back off the writer's path; the writer checkpoints only
+    // past 64 MB of WAL, to let the WAL start over (SqliteCheckpointer.RestartFrames), and a WAL that a burst grew past
+    // that is cut back when it does. The writer's page cache holds the hot index pages. Each write of a group commit runs
+    // under a savepoint, whose undo journal SQLite keeps in a temporary FILE by default: every page a write touched went
+    // to disk twice (the journal, then the WAL). In memory it costs only the pages a write touches.
+    private static readonly string ConfigureWriter =
+        $"PRAGMA wal_autocheckpoint={SqliteCheckpointer.RestartFrames}; PRAGMA journal_size_limit={SqliteCheckpointer.RestartFrames * 4096L}; " +
+        "PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY;";
+
+    // Long enough to gather many commits' pages into one copy, short enough to keep the WAL to a few megabytes.
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(100);
 
     // The native SQLite provider is process-wide; Lazy runs its one-time registration once, thread-safely. Multi-thread
     // mode drops the mutex SQLite otherwise takes on every call into a connection (a tenth of ListSeats' CPU): no
@@ -44,9 +54,10 @@ internal sealed class SqliteDialect : ISqlDialect
     private readonly ConditionalWeakTable<object, object> _configuredHandles = [];
     private readonly CommandCache _writerCommands = new();
     private readonly SqliteReaderPool _readers;
+    private readonly SqliteCheckpointer _checkpointer;
     private SqliteConnection? _writer;
 
-    public SqliteDialect(SqliteStorageOptions options)
+    public SqliteDialect(SqliteStorageOptions options, ILogger logger)
     {
         _ = NativeLibrary.Value;
         _connectionString = new SqliteConnectionStringBuilder
@@ -67,7 +78,11 @@ internal sealed class SqliteDialect : ISqlDialect
             ForeignKeys = false,
         }.ToString();
         _readers = new SqliteReaderPool(async ct => (SqliteConnection)await OpenAsync(ct).ConfigureAwait(false));
+        _checkpointer = new SqliteCheckpointer(OpenAsync, CheckpointInterval, logger);
     }
+
+    /// <summary>The background checkpointer (for tests).</summary>
+    internal SqliteCheckpointer Checkpointer => _checkpointer;
 
     public string MigrationFolder => "Sqlite";
 
@@ -84,6 +99,8 @@ internal sealed class SqliteDialect : ISqlDialect
         {
             throw new InvalidOperationException($"SQLite refused WAL mode (journal mode is '{mode}').");
         }
+
+        _checkpointer.Start();
     }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -112,7 +129,7 @@ internal sealed class SqliteDialect : ISqlDialect
     public async Task<StorageSession> BeginWriteAsync(CancellationToken cancellationToken)
     {
         await _writerGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var lease = new GateLease(_writerGate);
+        var lease = new GateLease(_writerGate, _checkpointer.Wrote);
         try
         {
             // One long-lived writer connection, used only under the gate: its commands stay compiled across transactions.
@@ -192,6 +209,8 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public void Dispose()
     {
+        // Disposal runs at shutdown, once; the loop ends at its next await.
+        _checkpointer.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _readers.Dispose();
         DropWriter();
         _writerGate.Dispose();

@@ -27,4 +27,10 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Ignored a malformed seat event notification")]
     public static partial void EventPayloadMalformed(ILogger logger);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "A WAL checkpoint failed; the WAL grows until one succeeds")]
+    public static partial void CheckpointFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "The WAL holds {Frames} pages and only {Copied} could be copied back: a long read transaction is holding old pages")]
+    public static partial void CheckpointLagging(ILogger logger, long frames, long copied);
 }
