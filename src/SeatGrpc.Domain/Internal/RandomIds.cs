@@ -6,6 +6,8 @@ namespace SeatGrpc.Domain.Internal;
 /// <summary>Seat identifiers and invitation tokens, URL-safe base64 without padding.</summary>
 internal static class RandomIds
 {
+    private const char TokenSeparator = '.';
+
     /// <summary>
     /// 128 bits, 22 characters: the creation time in milliseconds (48 bits, big-endian, so the first 8 characters) and
     /// 80 random bits, in the manner of UUIDv7 and ULID. Seats created close together get neighbouring keys, so the
@@ -25,13 +27,27 @@ internal static class RandomIds
         return Base64Url.EncodeToString(bytes);
     }
 
-    /// <summary>A 256-bit invitation token (43 characters) and the SHA-256 hash that is all the database keeps.</summary>
-    public static (string Token, byte[] Hash) NewInvitationToken()
+    /// <summary>
+    /// An invitation token for the seat <paramref name="seatId"/>: <c>{seat id}.{secret}</c>, the secret 256 random bits
+    /// (43 characters), and the SHA-256 hash of the whole token that is all the database keeps. Naming the seat lets a
+    /// claim find it by its public id, so no index on the random hashes is needed (one random page dirtied per seat).
+    /// </summary>
+    public static (string Token, byte[] Hash) NewInvitationToken(string seatId)
     {
         Span<byte> bytes = stackalloc byte[32];
         RandomNumberGenerator.Fill(bytes);
-        var token = Base64Url.EncodeToString(bytes);
+        var token = $"{seatId}{TokenSeparator}{Base64Url.EncodeToString(bytes)}";
         return (token, HashToken(token));
+    }
+
+    /// <summary>
+    /// The seat an invitation token names, or null for a token of schema version 2 (no '.'). A malformed seat part gives
+    /// an id that matches no seat, so such a token fails as a wrong one does.
+    /// </summary>
+    public static string? SeatIdOfToken(string token)
+    {
+        var separator = token.IndexOf(TokenSeparator, StringComparison.Ordinal);
+        return separator < 0 ? null : token[..separator];
     }
 
     public static byte[] HashToken(string token)

@@ -66,7 +66,7 @@ internal sealed class SeatOperations
             throw new SeatDomainException(SeatErrorKind.SeatNotPending, "Only a pending seat has an invitation to resend.");
         }
 
-        var (token, hash) = RandomIds.NewInvitationToken();
+        var (token, hash) = RandomIds.NewInvitationToken(row.PublicId);
         var expireTime = context.Now + _writer.InvitationLifetimeMicros;
         if (!await context.Database.Seats.ReplaceTokenAsync(context.Session, row.Id, row.Version, hash, expireTime, context.Now, cancellationToken).ConfigureAwait(false))
         {
@@ -97,7 +97,7 @@ internal sealed class SeatOperations
         try
         {
             row = await context.Database.Seats.ClaimAsync(
-                    context.Session, context.Tenant, RandomIds.HashToken(token), string.IsNullOrEmpty(claimantCustomerId) ? null : claimantCustomerId, context.Now,
+                    context.Session, context.Tenant, RandomIds.SeatIdOfToken(token), RandomIds.HashToken(token), string.IsNullOrEmpty(claimantCustomerId) ? null : claimantCustomerId, context.Now,
                     cancellationToken)
                 .ConfigureAwait(false);
         }

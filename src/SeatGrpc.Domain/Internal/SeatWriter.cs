@@ -127,17 +127,18 @@ internal sealed class SeatWriter
     /// <summary>A new seat's row: pending with a fresh invitation token, or claimed at once.</summary>
     public NewSeatRow NewSeatRow(WriteContext context, long poolId, GranteeKey grantee, string metadataJson, bool immediateClaim, out string? token)
     {
+        var seatId = RandomIds.NewSeatId();
         token = null;
         byte[]? tokenHash = null;
         long? expireTime = null;
         if (!immediateClaim)
         {
-            (token, tokenHash) = RandomIds.NewInvitationToken();
+            (token, tokenHash) = RandomIds.NewInvitationToken(seatId);
             expireTime = context.Now + _invitationLifetime;
         }
 
         return new NewSeatRow(
-            RandomIds.NewSeatId(),
+            seatId,
             poolId,
             context.Tenant,
             immediateClaim ? SeatStatusNames.Claimed : SeatStatusNames.Pending,

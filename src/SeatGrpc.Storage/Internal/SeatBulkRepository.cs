@@ -82,7 +82,7 @@ internal sealed class SeatBulkRepository
 
     private static string Revoke(JsonRowSyntax json, string column) => $"""
         UPDATE seats
-        SET status = 'revoked', revoke_time = @Now, token_hash = NULL, update_time = @Now, version = version + 1
+        SET status = 'revoked', revoke_time = @Now, token_hash = NULL, legacy_token = FALSE, update_time = @Now, version = version + 1
         WHERE pool_id = @PoolId AND status <> 'revoked' AND {column} IN ({json.Texts("@Keys")})
         RETURNING id, public_id, pool_id, @Parent AS parent, status, email, customer_id, external_customer_id,
                   metadata, invitation_expire_time, claim_time, revoke_time, create_time, update_time, version, {column}

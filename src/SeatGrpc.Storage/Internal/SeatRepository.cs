@@ -103,22 +103,34 @@ internal sealed class SeatRepository
     // invitation resent) makes them miss, and the caller runs the transaction again on what is there now.
     private const string RevokeActiveSeat = """
         UPDATE seats
-        SET status = 'revoked', revoke_time = @Now, token_hash = NULL, update_time = @Now, version = version + 1
+        SET status = 'revoked', revoke_time = @Now, token_hash = NULL, legacy_token = FALSE, update_time = @Now, version = version + 1
         WHERE id = @Id AND version = @Version AND status <> 'revoked'
         """;
 
     private const string ReplacePendingToken = """
         UPDATE seats
-        SET token_hash = @TokenHash, invitation_expire_time = @ExpireTime, update_time = @Now, version = version + 1
+        SET token_hash = @TokenHash, legacy_token = FALSE, invitation_expire_time = @ExpireTime, update_time = @Now, version = version + 1
         WHERE id = @Id AND version = @Version AND status = 'pending'
         """;
 
-    // The token hash is cleared in the same statement: a token works once.
-    private const string ClaimByTokenHash = """
+    // A token names its seat ('<public id>.<secret>'): the seat is found by the unique public_id index and the hash is
+    // checked on that row. The token hash is cleared in the same statement: a token works once.
+    private const string ClaimBySeatAndTokenHash = """
         UPDATE seats
-        SET status = 'claimed', claim_time = @Now, token_hash = NULL, customer_id = COALESCE(customer_id, @ClaimantCustomerId),
-            update_time = @Now, version = version + 1
-        WHERE token_hash = @TokenHash AND tenant = @Tenant AND status = 'pending' AND invitation_expire_time > @Now
+        SET status = 'claimed', claim_time = @Now, token_hash = NULL, legacy_token = FALSE,
+            customer_id = COALESCE(customer_id, @ClaimantCustomerId), update_time = @Now, version = version + 1
+        WHERE public_id = @SeatId AND tenant = @Tenant AND token_hash = @TokenHash AND status = 'pending' AND invitation_expire_time > @Now
+        RETURNING id, public_id, pool_id, status, email, customer_id, external_customer_id,
+                  metadata, invitation_expire_time, claim_time, revoke_time, create_time, update_time, version
+        """;
+
+    // A token of schema version 2 (no seat id in it) is found by its hash, in the partial index over legacy rows only:
+    // the WHERE names legacy_token as that index's condition does, or the index would not be used.
+    private const string ClaimByLegacyTokenHash = """
+        UPDATE seats
+        SET status = 'claimed', claim_time = @Now, token_hash = NULL, legacy_token = FALSE,
+            customer_id = COALESCE(customer_id, @ClaimantCustomerId), update_time = @Now, version = version + 1
+        WHERE token_hash = @TokenHash AND legacy_token AND tenant = @Tenant AND status = 'pending' AND invitation_expire_time > @Now
         RETURNING id, public_id, pool_id, status, email, customer_id, external_customer_id,
                   metadata, invitation_expire_time, claim_time, revoke_time, create_time, update_time, version
         """;
@@ -265,19 +277,21 @@ internal sealed class SeatRepository
     }
 
     /// <summary>
-    /// Claims the tenant's pending, unexpired seat holding <paramref name="tokenHash"/>; null when there is none (another
-    /// tenant's token included). Throws <see cref="UniqueViolationException"/> when the claimant already holds another
-    /// active seat in the pool.
+    /// Claims the tenant's pending, unexpired seat <paramref name="seatId"/> holding <paramref name="tokenHash"/>, or, when
+    /// <paramref name="seatId"/> is null, the seat holding that hash from before tokens named their seat; null when there is
+    /// none (another tenant's token included). Throws <see cref="UniqueViolationException"/> when the claimant already holds
+    /// another active seat in the pool.
     /// </summary>
     public async Task<SeatRow?> ClaimAsync(
-        StorageSession session, string tenant, byte[] tokenHash, string? claimantCustomerId, long now, CancellationToken cancellationToken)
+        StorageSession session, string tenant, string? seatId, byte[] tokenHash, string? claimantCustomerId, long now,
+        CancellationToken cancellationToken)
     {
         try
         {
             return await session.Connection.QuerySingleOrDefaultAsync<SeatRow?>(
                 new CommandDefinition(
-                    ClaimByTokenHash,
-                    new { TokenHash = tokenHash, Tenant = tenant, ClaimantCustomerId = claimantCustomerId, Now = now },
+                    seatId is null ? ClaimByLegacyTokenHash : ClaimBySeatAndTokenHash,
+                    new { SeatId = seatId, TokenHash = tokenHash, Tenant = tenant, ClaimantCustomerId = claimantCustomerId, Now = now },
                     session.Transaction,
                     cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
