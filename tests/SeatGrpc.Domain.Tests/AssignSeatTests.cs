@@ -21,7 +21,8 @@ public abstract class AssignSeatTests<TProvider> : StorageTestBase<TProvider>
         Assert.Equal("red", assigned.Seat.Metadata["team"]);
         Assert.Equal(Time.GetUtcNow().AddDays(7), assigned.Seat.InvitationExpireTime);
         Assert.NotNull(assigned.InvitationToken);
-        Assert.True(assigned.InvitationToken!.Length >= 22);
+        Assert.StartsWith(assigned.Seat.Name["seats/".Length..] + ".", assigned.InvitationToken, StringComparison.Ordinal);
+        Assert.Equal(22 + 1 + 43, assigned.InvitationToken!.Length);
         AssertSameSeat(assigned.Seat, await Allocator.GetSeatAsync(assigned.Seat.Name, Ct).Within());
         Assert.Equal(1, (await Allocator.GetPoolAsync(pool.Name, Ct).Within()).AvailableSeats);
         Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM seats WHERE CAST(token_hash AS TEXT) = @T", new { T = assigned.InvitationToken }));

@@ -27,7 +27,7 @@ public abstract class Version1MigrationTests<TProvider> : StorageTestBase<TProvi
 
         Assert.Equal((3, 2, "cus_owner"), (subscription.TotalSeats, subscription.OccupiedSeats, subscription.CustomerId));
         Assert.Equal((2, 2), (order.TotalSeats, order.OccupiedSeats));
-        Assert.Equal(2, await CountAsync("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(3, await CountAsync("SELECT COUNT(*) FROM schema_migrations"));
         Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM pools WHERE tenant <> 'default'"));
     }
 
@@ -101,7 +101,7 @@ public abstract class Version1MigrationTests<TProvider> : StorageTestBase<TProvi
         Assert.Equal(["k2222222222a", "k2222222222a"], (await other.ReadEventsAsync(Subscription, 0, 100, Ct).Within()).Select(e => e.KeyId));
     }
 
-    protected override Task BeforeOpenAsync() => Provider.RestoreVersion1Async(Ct);
+    protected override Task BeforeOpenAsync() => Provider.RestoreVersionAsync(1, Ct);
 }
 
 public sealed class SqliteVersion1MigrationTests : Version1MigrationTests<SqliteStorageProvider>

@@ -115,7 +115,7 @@ internal sealed class SeatRepository
 
     // A token names its seat ('<public id>.<secret>'): the seat is found by the unique public_id index and the hash is
     // checked on that row. The token hash is cleared in the same statement: a token works once.
-    private const string ClaimBySeatAndTokenHash = """
+    internal const string ClaimBySeatAndTokenHash = """
         UPDATE seats
         SET status = 'claimed', claim_time = @Now, token_hash = NULL, legacy_token = FALSE,
             customer_id = COALESCE(customer_id, @ClaimantCustomerId), update_time = @Now, version = version + 1
@@ -126,7 +126,7 @@ internal sealed class SeatRepository
 
     // A token of schema version 2 (no seat id in it) is found by its hash, in the partial index over legacy rows only:
     // the WHERE names legacy_token as that index's condition does, or the index would not be used.
-    private const string ClaimByLegacyTokenHash = """
+    internal const string ClaimByLegacyTokenHash = """
         UPDATE seats
         SET status = 'claimed', claim_time = @Now, token_hash = NULL, legacy_token = FALSE,
             customer_id = COALESCE(customer_id, @ClaimantCustomerId), update_time = @Now, version = version + 1

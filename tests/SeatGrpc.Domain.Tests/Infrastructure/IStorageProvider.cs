@@ -8,6 +8,6 @@ public interface IStorageProvider : IDisposable
     /// <summary>Opens (and migrates) the provider's database; may be called again after the previous one was disposed.</summary>
     Task<SeatDatabase> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>Puts the version-1 database of Fixtures/ in place of the provider's (still unopened) database.</summary>
-    Task RestoreVersion1Async(CancellationToken cancellationToken);
+    /// <summary>Puts the database of that schema version from Fixtures/ in place of the provider's (still unopened) database.</summary>
+    Task RestoreVersionAsync(int version, CancellationToken cancellationToken);
 }

@@ -27,10 +27,11 @@ public sealed class PostgresStorageProvider : IStorageProvider
         return SeatDatabase.OpenPostgresAsync(new PostgresStorageOptions(ConnectionString), loggerFactory: null, cancellationToken);
     }
 
-    public async Task RestoreVersion1Async(CancellationToken cancellationToken)
+    public async Task RestoreVersionAsync(int version, CancellationToken cancellationToken)
     {
         // The dump sets search_path for its session: a connection of its own, not one from the pool.
-        var script = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "seats-v1.postgres.sql"), cancellationToken);
+        var script = await File.ReadAllTextAsync(
+            Path.Combine(AppContext.BaseDirectory, "Fixtures", $"seats-v{version}.postgres.sql"), cancellationToken);
         var connectionString = new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString;
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);

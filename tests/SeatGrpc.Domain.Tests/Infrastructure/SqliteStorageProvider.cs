@@ -14,9 +14,9 @@ public sealed class SqliteStorageProvider : IStorageProvider
         return SeatDatabase.OpenSqliteAsync(new SqliteStorageOptions(DatabasePath), loggerFactory: null, cancellationToken);
     }
 
-    public Task RestoreVersion1Async(CancellationToken cancellationToken)
+    public Task RestoreVersionAsync(int version, CancellationToken cancellationToken)
     {
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "seats-v1.db"), DatabasePath, overwrite: true);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", $"seats-v{version}.db"), DatabasePath, overwrite: true);
         return Task.CompletedTask;
     }
 
