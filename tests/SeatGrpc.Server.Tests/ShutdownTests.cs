@@ -89,6 +89,25 @@ public sealed class ShutdownTests
         Assert.Contains(status.StatusCode, new[] { StatusCode.Unavailable, StatusCode.Cancelled, StatusCode.Internal });
     }
 
+    [RequiresToolFact(typeof(PostgresClusterProbe))]
+    public async Task Sigterm_OnPostgres_StopsTheEventListenerAndExits0()
+    {
+        using var cluster = PostgresCluster.TryStart(out var problem) ?? throw new InvalidOperationException(problem);
+        using var file = new TempDatabase();
+        await using var server = await SeatServerProcess.StartAsync(
+            ["--grpc-port", "0", "--rest-port", "0", "--sqlite", file.Path, "--postgres", cluster.AdminConnectionString]);
+        using var channel = TestKeys.Channel(server.GrpcUri);
+        var client = new SeatService.SeatServiceClient(channel);
+        await client.UpsertSeatPoolAsync(new UpsertSeatPoolRequest { Pool = new SeatPool { Name = "subscriptions/pg-stop", TotalSeats = 2 } }).ResponseAsync.WithTimeout();
+        await client.AssignSeatAsync(new AssignSeatRequest { Parent = "subscriptions/pg-stop", Email = "pg@example.com" }).ResponseAsync.WithTimeout();
+
+        server.Terminate();
+
+        // The PostgreSQL event listener was disposed twice at shutdown, and the second time aborted the process (134).
+        Assert.Equal(0, await server.WaitForExitAsync(ExitBound));
+        Assert.DoesNotContain(server.Output, line => line.Contains("ObjectDisposedException", StringComparison.Ordinal));
+    }
+
     private static async Task<RpcException> FirstRefusalAsync(Uri address, string pool, TimeSpan bound)
     {
         // Kestrel stops accepting a moment after the stopping event; calls made before that are still served.

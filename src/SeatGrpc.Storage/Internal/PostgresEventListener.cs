@@ -29,6 +29,7 @@ internal sealed class PostgresEventListener : IAsyncDisposable
     private readonly Lock _lock = new();
     private TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _loop;
+    private int _disposed;
 
     public PostgresEventListener(
         string connectionString, Func<IReadOnlyCollection<string>> watchedPools, Action<string, long> onEvent, ILogger logger)
@@ -64,6 +65,12 @@ internal sealed class PostgresEventListener : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The host disposes the notifier that owns this listener, and so does the store that made it: once is enough.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_loop is not null)
         {
