@@ -40,9 +40,6 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
         _logger = logger;
     }
 
-    /// <summary>How many checkpoints have run (for tests).</summary>
-    internal long Checkpoints { get; private set; }
-
     public void Start()
     {
         // The loop serves the database, not the caller that opened it: it must not carry that caller's context.
@@ -106,7 +103,6 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var frames = reader.GetInt64(1);
             var copied = reader.GetInt64(2);
-            Checkpoints++;
             if (frames - copied > LaggingFrames)
             {
                 // Frames a reader's snapshot still needs cannot be copied; the WAL grows until that read ends.

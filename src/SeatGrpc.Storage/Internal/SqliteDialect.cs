@@ -81,9 +81,6 @@ internal sealed class SqliteDialect : ISqlDialect
         _checkpointer = new SqliteCheckpointer(OpenAsync, CheckpointInterval, logger);
     }
 
-    /// <summary>The background checkpointer (for tests).</summary>
-    internal SqliteCheckpointer Checkpointer => _checkpointer;
-
     public string MigrationFolder => "Sqlite";
 
     public JsonRowSyntax Json => JsonRowSyntax.Sqlite;
