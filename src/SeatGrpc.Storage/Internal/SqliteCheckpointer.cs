@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace SeatGrpc.Storage.Internal;
@@ -76,8 +75,19 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
 
                 // Writes gather for one interval, so that a page rewritten by many commits is copied once.
                 await Task.Delay(_interval, cancellationToken).ConfigureAwait(false);
-                connection ??= await _open(cancellationToken).ConfigureAwait(false);
-                await CheckpointAsync(connection, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    connection ??= await _open(cancellationToken).ConfigureAwait(false);
+                    await CheckpointAsync(connection, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is DbException or IOException)
+                {
+                    // The next write asks again, on a new connection; until then the WAL only grows, and past
+                    // RestartFrames the writer checkpoints by itself.
+                    StorageLog.CheckpointFailed(_logger, ex);
+                    await CloseAsync(connection).ConfigureAwait(false);
+                    connection = null;
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -86,33 +96,24 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
         }
         finally
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
+            await CloseAsync(connection).ConfigureAwait(false);
         }
     }
 
+    private static ValueTask CloseAsync(DbConnection? connection) => connection?.DisposeAsync() ?? ValueTask.CompletedTask;
+
     private async Task CheckpointAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        try
+        await using var command = connection.CreateCommand();
+        command.CommandText = Checkpoint;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var frames = reader.GetInt64(1);
+        var copied = reader.GetInt64(2);
+        if (frames - copied > LaggingFrames)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Checkpoint;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            var frames = reader.GetInt64(1);
-            var copied = reader.GetInt64(2);
-            if (frames - copied > LaggingFrames)
-            {
-                // Frames a reader's snapshot still needs cannot be copied; the WAL grows until that read ends.
-                StorageLog.CheckpointLagging(_logger, frames, copied);
-            }
-        }
-        catch (Exception ex) when (ex is SqliteException or IOException)
-        {
-            // The next write asks again; until a checkpoint succeeds the WAL only grows (reads stay correct).
-            StorageLog.CheckpointFailed(_logger, ex);
+            // Frames a reader's snapshot still needs cannot be copied; the WAL grows until that read ends.
+            StorageLog.CheckpointLagging(_logger, frames, copied);
         }
     }
 }
