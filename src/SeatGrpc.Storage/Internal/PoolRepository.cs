@@ -201,13 +201,6 @@ internal sealed class PoolRepository
             return null;
         }
 
-        return new PoolStamp
-        {
-            Id = reader.GetInt64(0),
-            Name = reader.GetString(1),
-            LastEventSequence = reader.GetInt64(2),
-            TotalSeats = reader.GetInt64(3),
-            OccupiedSeats = reader.GetInt64(4),
-        };
+        return PoolStamp.Read(reader);
     }
 }

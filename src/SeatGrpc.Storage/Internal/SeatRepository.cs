@@ -163,14 +163,7 @@ internal sealed class SeatRepository
             return (null, false);
         }
 
-        var stamp = new PoolStamp
-        {
-            Id = reader.GetInt64(0),
-            Name = reader.GetString(1),
-            LastEventSequence = reader.GetInt64(2),
-            TotalSeats = reader.GetInt64(3),
-            OccupiedSeats = reader.GetInt64(4),
-        };
+        var stamp = PoolStamp.Read(reader);
         return (stamp, !await reader.IsDBNullAsync(5, cancellationToken).ConfigureAwait(false));
     }
 

@@ -20,8 +20,6 @@ internal sealed class SqliteDialect : ISqlDialect
     // Per connection, not persistent: with WAL, NORMAL survives a process kill (not a power cut).
     private const string ConfigureConnection = "PRAGMA synchronous=NORMAL;";
 
-    // The writer's own settings. A checkpoint copies the WAL back into the file (and, with synchronous=NORMAL, syncs
-    // both); every 1,000 pages (the default) it ran inside nearly every big commit. At 8,000 pages (32 MB of WAL) a hot
     // The writer's own settings. SqliteCheckpointer copies the WAL back off the writer's path; the writer checkpoints only
     // past 64 MB of WAL, to let the WAL start over (SqliteCheckpointer.RestartFrames), and a WAL that a burst grew past
     // that is cut back when it does. The writer's page cache holds the hot index pages. Each write of a group commit runs
