@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
 namespace SeatGrpc.Storage.Internal;
@@ -11,9 +10,10 @@ namespace SeatGrpc.Storage.Internal;
 /// while later a PASSIVE checkpoint copies what has gathered, without blocking the writer or any reader. The WAL starts
 /// over only when a transaction begins on a WAL copied to its end, which a busy writer never lets a concurrent checkpoint
 /// reach; so the writer keeps SQLite's own checkpoint with a high threshold (<see cref="RestartFrames"/>), which then
-/// finds all but the last few commits already copied.
+/// finds all but the last few commits already copied. SQLite blocks while it copies and syncs (an fsync can take 200 ms),
+/// so the loop runs on a thread of its own rather than holding one of the thread pool's.
 /// </summary>
-internal sealed class SqliteCheckpointer : IAsyncDisposable
+internal sealed class SqliteCheckpointer : IDisposable
 {
     /// <summary>The WAL size (in frames, one page each) past which a checkpoint that could not finish is worth a warning.</summary>
     private const long LaggingFrames = 64_000;
@@ -23,16 +23,16 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
 
     private const string Checkpoint = "PRAGMA wal_checkpoint(PASSIVE);";
 
-    private readonly Func<CancellationToken, Task<DbConnection>> _open;
+    private readonly Func<DbConnection> _open;
     private readonly TimeSpan _interval;
     private readonly ILogger _logger;
-    private readonly Channel<bool> _wrote = Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private readonly SemaphoreSlim _wrote = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
-    private Task _loop = Task.CompletedTask;
+    private Thread? _thread;
+    private int _pending;
     private int _disposed;
 
-    public SqliteCheckpointer(Func<CancellationToken, Task<DbConnection>> open, TimeSpan interval, ILogger logger)
+    public SqliteCheckpointer(Func<DbConnection> open, TimeSpan interval, ILogger logger)
     {
         _open = open;
         _interval = interval;
@@ -41,73 +41,82 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
 
     public void Start()
     {
-        // The loop serves the database, not the caller that opened it: it must not carry that caller's context.
-        using (ExecutionContext.SuppressFlow())
+        // UnsafeStart: the thread serves the database, not the caller that opened it, so it takes none of its context.
+        _thread = new Thread(Run) { IsBackground = true, Name = "SQLite checkpointer" };
+        _thread.UnsafeStart();
+    }
+
+    /// <summary>Called after every write transaction: a checkpoint follows within one interval.</summary>
+    public void Wrote()
+    {
+        if (Interlocked.Exchange(ref _pending, 1) == 0)
         {
-            _loop = Task.Run(() => RunAsync(_stop.Token), CancellationToken.None);
+            _wrote.Release();
         }
     }
 
-    /// <summary>Called at every write transaction: a checkpoint follows within one interval.</summary>
-    public void Wrote() => _wrote.Writer.TryWrite(true);
-
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
 
-        _wrote.Writer.TryComplete();
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await _loop.ConfigureAwait(false);
+        _stop.Cancel();
+        _thread?.Join();
         _stop.Dispose();
+        _wrote.Dispose();
     }
 
-    private async Task RunAsync(CancellationToken cancellationToken)
+    private void Run()
     {
+        var stop = _stop.Token;
         DbConnection? connection = null;
         try
         {
-            while (await _wrote.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            while (true)
             {
-                _wrote.Reader.TryRead(out _);
+                _wrote.Wait(stop);
 
                 // Writes gather for one interval, so that a page rewritten by many commits is copied once.
-                await Task.Delay(_interval, cancellationToken).ConfigureAwait(false);
+                if (stop.WaitHandle.WaitOne(_interval))
+                {
+                    return;
+                }
+
+                // A write committed from here on asks for the next checkpoint.
+                Volatile.Write(ref _pending, 0);
                 try
                 {
-                    connection ??= await _open(cancellationToken).ConfigureAwait(false);
-                    await CheckpointAsync(connection, cancellationToken).ConfigureAwait(false);
+                    connection ??= _open();
+                    CheckpointOnce(connection);
                 }
                 catch (Exception ex) when (ex is DbException or IOException)
                 {
                     // The next write asks again, on a new connection; until then the WAL only grows, and past
                     // RestartFrames the writer checkpoints by itself.
                     StorageLog.CheckpointFailed(_logger, ex);
-                    await CloseAsync(connection).ConfigureAwait(false);
+                    connection?.Dispose();
                     connection = null;
                 }
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // Disposed: the last connection to close checkpoints what is left.
         }
         finally
         {
-            await CloseAsync(connection).ConfigureAwait(false);
+            connection?.Dispose();
         }
     }
 
-    private static ValueTask CloseAsync(DbConnection? connection) => connection?.DisposeAsync() ?? ValueTask.CompletedTask;
-
-    private async Task CheckpointAsync(DbConnection connection, CancellationToken cancellationToken)
+    private void CheckpointOnce(DbConnection connection)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = Checkpoint;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = command.ExecuteReader();
+        reader.Read();
         var frames = reader.GetInt64(1);
         var copied = reader.GetInt64(2);
         if (frames - copied > LaggingFrames)

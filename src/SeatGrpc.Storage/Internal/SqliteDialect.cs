@@ -76,7 +76,9 @@ internal sealed class SqliteDialect : ISqlDialect
             ForeignKeys = false,
         }.ToString();
         _readers = new SqliteReaderPool(async ct => (SqliteConnection)await OpenAsync(ct).ConfigureAwait(false));
-        _checkpointer = new SqliteCheckpointer(OpenAsync, CheckpointInterval, logger);
+        // Opening a SQLite connection never waits on I/O that an await could release: on the checkpointer's own thread the
+        // task has already completed.
+        _checkpointer = new SqliteCheckpointer(() => OpenAsync(CancellationToken.None).GetAwaiter().GetResult(), CheckpointInterval, logger);
     }
 
     public string MigrationFolder => "Sqlite";
@@ -204,8 +206,7 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public void Dispose()
     {
-        // Disposal runs at shutdown, once; the loop ends at its next await.
-        _checkpointer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _checkpointer.Dispose();
         _readers.Dispose();
         DropWriter();
         _writerGate.Dispose();
