@@ -66,9 +66,9 @@ internal sealed partial class ChaosClient
         return (result.Outcome, new BatchManageSeatsResponse { Results = { response.Results }, AvailableSeats = response.AvailableSeats });
     }
 
-    private static BatchManageSeatsRequest NewBatch(Random r, string pool, int changes)
+    private BatchManageSeatsRequest NewBatch(Random r, string pool, int changes)
     {
-        var batch = new BatchManageSeatsRequest { Parent = pool, RequestId = RequestIds.Next(r) };
+        var batch = new BatchManageSeatsRequest { Parent = pool, RequestId = NextRequestId(r) };
         for (var i = 0; i < changes; i++)
         {
             batch.Changes.Add(NewChange(r));

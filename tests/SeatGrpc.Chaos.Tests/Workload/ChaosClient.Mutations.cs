@@ -17,7 +17,7 @@ internal sealed partial class ChaosClient
             CustomerId = grantee.CustomerId,
             ExternalCustomerId = grantee.ExternalCustomerId,
             ImmediateClaim = r.Next(3) == 0,
-            RequestId = RequestIds.Next(r),
+            RequestId = NextRequestId(r),
         };
         if (r.Next(4) == 0)
         {
@@ -38,7 +38,7 @@ internal sealed partial class ChaosClient
         }
 
         // Now and then with the etag last seen, which a concurrent change makes stale (ABORTED).
-        var request = new RevokeSeatRequest { Name = seat.Name, Etag = r.Next(4) == 0 ? seat.Etag : string.Empty, RequestId = RequestIds.Next(r) };
+        var request = new RevokeSeatRequest { Name = seat.Name, Etag = r.Next(4) == 0 ? seat.Etag : string.Empty, RequestId = NextRequestId(r) };
         var record = History.Begin(_index, CallKind.Revoke, pool, request.RequestId, request);
         await ExecuteAsync(record, r, Send(request), restToo: true, cancellationToken).ConfigureAwait(false);
     }
@@ -52,7 +52,7 @@ internal sealed partial class ChaosClient
             return;
         }
 
-        var request = new ResendInvitationRequest { Name = seat.Name, RequestId = RequestIds.Next(r) };
+        var request = new ResendInvitationRequest { Name = seat.Name, RequestId = NextRequestId(r) };
         var record = History.Begin(_index, CallKind.Resend, pool, request.RequestId, request);
         await ExecuteAsync(record, r, Send(request), restToo: true, cancellationToken).ConfigureAwait(false);
     }
@@ -65,7 +65,7 @@ internal sealed partial class ChaosClient
             return;
         }
 
-        var request = new ClaimSeatRequest { InvitationToken = token, CustomerId = Grantees.Claimant(r.Next()), RequestId = RequestIds.Next(r) };
+        var request = new ClaimSeatRequest { InvitationToken = token, CustomerId = Grantees.Claimant(r.Next()), RequestId = NextRequestId(r) };
         var record = History.Begin(_index, CallKind.Claim, string.Empty, request.RequestId, request);
         await ExecuteAsync(record, r, Send(request), restToo: true, cancellationToken).ConfigureAwait(false);
     }
@@ -73,7 +73,7 @@ internal sealed partial class ChaosClient
     private async Task ResizeAsync(Random r, CancellationToken cancellationToken)
     {
         var pool = PickPool(r);
-        var request = new UpsertSeatPoolRequest { Pool = new SeatPool { Name = pool, TotalSeats = 2 + r.Next(4) }, RequestId = RequestIds.Next(r) };
+        var request = new UpsertSeatPoolRequest { Pool = new SeatPool { Name = pool, TotalSeats = 2 + r.Next(4) }, RequestId = NextRequestId(r) };
         var record = History.Begin(_index, CallKind.Resize, pool, request.RequestId, request);
         await ExecuteAsync(record, r, Send(request), restToo: true, cancellationToken).ConfigureAwait(false);
     }

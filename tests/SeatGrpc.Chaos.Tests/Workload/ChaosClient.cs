@@ -18,6 +18,7 @@ internal sealed partial class ChaosClient
     private readonly WorkloadContext _context;
     private readonly List<CallRecord> _acknowledged = [];
     private readonly Pacer? _pacer;
+    private int _requestIds;
 
     public ChaosClient(int index, int seed, WorkloadContext context)
     {
@@ -65,6 +66,8 @@ internal sealed partial class ChaosClient
         < 97 => ReplayAsync(r, cancellationToken),
         _ => ReuseAsync(r, cancellationToken),
     };
+
+    private string NextRequestId(Random r) => RequestIds.Next(r, _index, Interlocked.Increment(ref _requestIds));
 
     private string PickPool(Random r) => _context.Pools[r.Next(_context.Pools.Count)];
 
