@@ -17,6 +17,12 @@ internal interface ISqlDialect : IDisposable
     /// </summary>
     bool SerializesWriters { get; }
 
+    /// <summary>
+    /// Whether a WITH clause may hold INSERT, UPDATE or DELETE (PostgreSQL), so that statements that depend on one
+    /// another run as one statement and one round trip. SQLite allows only SELECT there.
+    /// </summary>
+    bool HasWritableCommonTableExpressions { get; }
+
     /// <summary>One-time set-up before migrations (e.g. the journal mode).</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 

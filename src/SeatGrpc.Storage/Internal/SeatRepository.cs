@@ -143,10 +143,11 @@ internal sealed class SeatRepository
     }
 
     /// <summary>
-    /// Whether <see cref="TryOccupyAndInsertAsync"/> can take the seat and insert it in one statement (one round trip): on
-    /// PostgreSQL. Elsewhere the caller takes the seat (<see cref="PoolRepository.TryOccupyByNameAsync"/>), then inserts it.
+    /// Whether <see cref="TryOccupyAndInsertAsync"/> can take the seat and insert it in one statement (one round trip), which
+    /// needs an UPDATE inside a WITH clause. Elsewhere the caller takes the seat (<see cref="PoolRepository.TryOccupyByNameAsync"/>),
+    /// then inserts it.
     /// </summary>
-    public bool OccupiesAndInsertsAtOnce => _dialect is PostgresDialect;
+    public bool OccupiesAndInsertsAtOnce => _dialect.HasWritableCommonTableExpressions;
 
     /// <summary>
     /// Takes a free seat of the tenant's pool of that name and inserts <paramref name="seat"/> in it (its pool id is the

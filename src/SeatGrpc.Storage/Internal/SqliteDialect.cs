@@ -87,6 +87,8 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public bool SerializesWriters => true;
 
+    public bool HasWritableCommonTableExpressions => false;
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
