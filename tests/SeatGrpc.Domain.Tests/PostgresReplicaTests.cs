@@ -122,6 +122,27 @@ public sealed class PostgresReplicaTests : StorageTestBase<PostgresStorageProvid
     }
 
     [RequiresToolFact(typeof(PostgresServerProbe))]
+    public async Task UpsertPool_ConcurrentResizesOnBothReplicas_EveryChangeOfTotalRecordedOnce()
+    {
+        // The owner changes with every call, so no call is a no-op: each one writes, and decides from what it read whether
+        // the total changes. A decision made on a total that a concurrent resize has since changed must not reach the log.
+        var pool = await CreatePoolAsync(totalSeats: 3);
+        for (var round = 0; round < 12; round++)
+        {
+            var calls = Enumerable.Range(0, 8).Select(i => Task.Run(() => CaptureAsync(() =>
+                (i % 2 == 0 ? AllocatorA : AllocatorB).UpsertPoolAsync(
+                    new PoolSettings(pool.Name, TotalSeats: 3 + ((round + i) % 3), CustomerId: $"cus_{round}_{i}"), null, null, Ct))));
+            var outcomes = await Task.WhenAll(calls).Within();
+            Assert.All(outcomes, o => Assert.True(o is null or SeatErrorKind.Contention, $"unexpected {o}"));
+
+            var events = await AllocatorB.ReadEventsAsync(pool.Name, 0, 1000, Ct).Within();
+            var totals = events.Where(e => e.Type == SeatEventType.PoolResized).Select(e => e.TotalSeats).ToList();
+            Assert.All(totals.Zip(totals.Skip(1)), pair => Assert.NotEqual(pair.First, pair.Second));
+            Assert.Equal((await AllocatorA.GetPoolAsync(pool.Name, Ct).Within()).TotalSeats, totals[^1]);
+        }
+    }
+
+    [RequiresToolFact(typeof(PostgresServerProbe))]
     public async Task RevokeSeat_ConcurrentlyOnBothReplicas_FreesTheSeatOnce()
     {
         var pool = await CreatePoolAsync(totalSeats: 3);

@@ -32,12 +32,10 @@ internal static class PoolWriter
 
         var resized = existing.TotalSeats != settings.TotalSeats;
         var updated = await pools.ResizeAsync(
-                context.Session, existing.Id, customerId, settings.TotalSeats, settings.MinSeats, settings.MaxSeats, resized ? 1 : 0, context.Now,
-                cancellationToken)
+                context.Session, existing.Id, existing.TotalSeats, customerId, settings.TotalSeats, settings.MinSeats, settings.MaxSeats,
+                resized ? 1 : 0, context.Now, cancellationToken)
             .ConfigureAwait(false)
-            ?? throw new SeatDomainException(
-                SeatErrorKind.PoolShrinkBelowOccupied,
-                $"total_seats {settings.TotalSeats} is below the {existing.OccupiedSeats} occupied seats: revoke seats first.");
+            ?? throw await NotResizedAsync(context, existing, settings.TotalSeats, cancellationToken).ConfigureAwait(false);
         if (resized)
         {
             await context.AppendEventAsync(updated, SeatEventType.PoolResized, null, null, cancellationToken, totalSeats: settings.TotalSeats)
@@ -54,6 +52,23 @@ internal static class PoolWriter
             UpdateTime = now,
             Etag = RowMapper.Etag(existing.Version + 1),
         };
+    }
+
+    /// <summary>
+    /// Why the resize found no row to change: the pool holds more seats than <paramref name="totalSeats"/>, or else a
+    /// concurrent resize changed the total it read (the transaction runs again and reads it afresh). Occupancy decides, not
+    /// the total: concurrent resizes can have put back the total that was read.
+    /// </summary>
+    private static async Task<Exception> NotResizedAsync(WriteContext context, PoolRow read, long totalSeats, CancellationToken cancellationToken)
+    {
+        var current = await context.Database.Pools.FindByNameAsync(context.Session, context.Tenant, read.Name, cancellationToken).ConfigureAwait(false);
+        if (current is null || current.OccupiedSeats <= totalSeats)
+        {
+            return new WriteConflictException("The pool was resized concurrently.");
+        }
+
+        return new SeatDomainException(
+            SeatErrorKind.PoolShrinkBelowOccupied, $"total_seats {totalSeats} is below the {current.OccupiedSeats} occupied seats: revoke seats first.");
     }
 
     private static void Validate(PoolSettings settings)

@@ -28,12 +28,14 @@ internal sealed class PoolRepository
         RETURNING id
         """;
 
-    // Resizing re-checks occupancy in the same statement, so a concurrent assignment cannot slip past the check.
+    // Resizing re-checks occupancy in the same statement, so a concurrent assignment cannot slip past the check. It also
+    // requires the total the caller read, which decided whether a resize event is due: a concurrent resize in between
+    // (PostgreSQL) would otherwise change the total with no event, or record one that changed nothing.
     private const string ResizePoolIfRoom = """
         UPDATE pools
         SET total_seats = @TotalSeats, customer_id = @CustomerId, min_seats = @MinSeats, max_seats = @MaxSeats,
             last_event_sequence = last_event_sequence + @EventCount, update_time = @Now, version = version + 1
-        WHERE id = @Id AND occupied_seats <= @TotalSeats
+        WHERE id = @Id AND total_seats = @ReadTotalSeats AND occupied_seats <= @TotalSeats
         RETURNING id, name, last_event_sequence, total_seats, occupied_seats
         """;
 
@@ -146,12 +148,19 @@ internal sealed class PoolRepository
             new CommandDefinition(InsertPool, args, session.Transaction, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Changes the pool's settings; null when <paramref name="totalSeats"/> is below the occupied seats.</summary>
+    /// <summary>
+    /// Changes the pool's settings, taking <paramref name="eventCount"/> event sequences; null when <paramref name="totalSeats"/>
+    /// is below the occupied seats, or when the total is no longer <paramref name="readTotalSeats"/> (resized concurrently).
+    /// </summary>
     public Task<PoolStamp?> ResizeAsync(
-        StorageSession session, long id, string customerId, long totalSeats, long minSeats, long maxSeats, int eventCount, long now,
-        CancellationToken cancellationToken)
+        StorageSession session, long id, long readTotalSeats, string customerId, long totalSeats, long minSeats, long maxSeats, int eventCount,
+        long now, CancellationToken cancellationToken)
     {
-        var args = new { Id = id, CustomerId = customerId, TotalSeats = totalSeats, MinSeats = minSeats, MaxSeats = maxSeats, EventCount = eventCount, Now = now };
+        var args = new
+        {
+            Id = id, ReadTotalSeats = readTotalSeats, CustomerId = customerId, TotalSeats = totalSeats, MinSeats = minSeats, MaxSeats = maxSeats,
+            EventCount = eventCount, Now = now,
+        };
         return session.Connection.QuerySingleOrDefaultAsync<PoolStamp?>(
             new CommandDefinition(ResizePoolIfRoom, args, session.Transaction, cancellationToken: cancellationToken));
     }

@@ -11,6 +11,9 @@ internal sealed class EventReplay
     private readonly List<string> _violations;
     private readonly Dictionary<string, ReplayedSeat> _seats = new(StringComparer.Ordinal);
 
+    // The last events applied, named in a violation: the order that led to it is what a reader of the failure needs.
+    private readonly Queue<string> _recent = new();
+
     private EventReplay(string pool, List<string> violations)
     {
         _pool = pool;
@@ -41,6 +44,7 @@ internal sealed class EventReplay
             }
 
             replay.Apply(e, immediateClaim);
+            replay.Remember(e);
         }
 
         return replay;
@@ -142,6 +146,19 @@ internal sealed class EventReplay
         }
     }
 
+    private void Remember(SeatEvent e)
+    {
+        const int Kept = 12;
+        if (_recent.Count == Kept)
+        {
+            _recent.Dequeue();
+        }
+
+        _recent.Enqueue($"{e.Sequence} {e.Type} {e.Seat} (total {e.TotalSeats}, request {e.RequestId})");
+    }
+
     private void Fail(SeatEvent e, string what) =>
-        _violations.Add($"event log of {_pool}, sequence {e.Sequence} ({e.Type} {e.Seat}, request {e.RequestId}): {what}");
+        _violations.Add(
+            $"event log of {_pool}, sequence {e.Sequence} ({e.Type} {e.Seat}, request {e.RequestId}): {what}; the events before it: " +
+            string.Join("; ", _recent));
 }
