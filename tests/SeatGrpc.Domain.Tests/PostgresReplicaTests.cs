@@ -143,6 +143,30 @@ public sealed class PostgresReplicaTests : StorageTestBase<PostgresStorageProvid
     }
 
     [RequiresToolFact(typeof(PostgresServerProbe))]
+    public async Task UpsertPool_WhileAnotherWriterHoldsThePool_AnswersTheEtagItStored()
+    {
+        var pool = await CreatePoolAsync(totalSeats: 3);
+
+        // Another replica's write to the pool (an assignment bumps its version too), still open while the resize reads the row.
+        await using var other = new NpgsqlConnection(Provider.ConnectionString);
+        await other.OpenAsync(Ct).Within();
+        await using var transaction = await other.BeginTransactionAsync(Ct).AsTask().Within();
+        await using (var bump = new NpgsqlCommand("UPDATE pools SET version = version + 1 WHERE name = @Name", other, transaction))
+        {
+            bump.Parameters.AddWithValue("Name", pool.Name);
+            await bump.ExecuteNonQueryAsync(Ct).Within();
+        }
+
+        var resize = Task.Run(() => AllocatorA.UpsertPoolAsync(new PoolSettings(pool.Name, 4), null, null, Ct));
+        await WaitForLockWaitAsync();
+        await transaction.CommitAsync(Ct).Within();
+        var answered = (await resize.Within()).Value!;
+
+        Assert.Equal(4, answered.TotalSeats);
+        Assert.Equal((await AllocatorB.GetPoolAsync(pool.Name, Ct).Within()).Etag, answered.Etag);
+    }
+
+    [RequiresToolFact(typeof(PostgresServerProbe))]
     public async Task RevokeSeat_ConcurrentlyOnBothReplicas_FreesTheSeatOnce()
     {
         var pool = await CreatePoolAsync(totalSeats: 3);
@@ -278,6 +302,20 @@ public sealed class PostgresReplicaTests : StorageTestBase<PostgresStorageProvid
     {
         var events = await AllocatorB.ReadEventsAsync(parent, 0, 1000, Ct).Within();
         Assert.Equal(Enumerable.Range(1, expected).Select(i => (long)i), events.Select(e => e.Sequence));
+    }
+
+    /// <summary>Until a session of the test's database waits for a row lock.</summary>
+    private async Task WaitForLockWaitAsync()
+    {
+        await using var connection = new NpgsqlConnection(Provider.ConnectionString);
+        await connection.OpenAsync(Ct).Within();
+        await using var command = new NpgsqlCommand(
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while ((long)(await command.ExecuteScalarAsync(Ct).Within())! == 0)
+        {
+            await Task.Delay(10, deadline.Token);
+        }
     }
 
     private async Task TerminateBackendAsync(int processId)

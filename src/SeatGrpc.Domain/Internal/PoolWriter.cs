@@ -38,20 +38,12 @@ internal static class PoolWriter
             ?? throw await NotResizedAsync(context, existing, settings.TotalSeats, cancellationToken).ConfigureAwait(false);
         if (resized)
         {
-            await context.AppendEventAsync(updated, SeatEventType.PoolResized, null, null, cancellationToken, totalSeats: settings.TotalSeats)
+            await context.AppendEventAsync(updated.ToStamp(), SeatEventType.PoolResized, null, null, cancellationToken, totalSeats: settings.TotalSeats)
                 .ConfigureAwait(false);
         }
 
-        return RowMapper.ToPool(existing) with
-        {
-            TotalSeats = settings.TotalSeats,
-            CustomerId = customerId,
-            MinSeats = settings.MinSeats,
-            MaxSeats = settings.MaxSeats,
-            OccupiedSeats = checked((int)updated.OccupiedSeats),
-            UpdateTime = now,
-            Etag = RowMapper.Etag(existing.Version + 1),
-        };
+        // As the update left it: on PostgreSQL the row read above may be older (another replica's writes bump its version).
+        return RowMapper.ToPool(updated);
     }
 
     /// <summary>

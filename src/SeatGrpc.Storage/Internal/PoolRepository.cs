@@ -36,7 +36,8 @@ internal sealed class PoolRepository
         SET total_seats = @TotalSeats, customer_id = @CustomerId, min_seats = @MinSeats, max_seats = @MaxSeats,
             last_event_sequence = last_event_sequence + @EventCount, update_time = @Now, version = version + 1
         WHERE id = @Id AND total_seats = @ReadTotalSeats AND occupied_seats <= @TotalSeats
-        RETURNING id, name, last_event_sequence, total_seats, occupied_seats
+        RETURNING id, name, customer_id, total_seats, min_seats, max_seats, occupied_seats,
+                  last_event_sequence, create_time, update_time, version
         """;
 
     private const string OccupySeatIfFree = """
@@ -110,8 +111,13 @@ internal sealed class PoolRepository
     public async Task<PoolRow?> FindByNameAsync(StorageSession session, string tenant, string name, CancellationToken cancellationToken)
     {
         // A cached command read by ordinal: ListSeats and GetSeatPool run this on every call.
-        await using var reader = await session.Command(SelectByName).With("@Tenant", tenant).With("@Name", name)
-            .ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadRowAsync(session.Command(SelectByName).With("@Tenant", tenant).With("@Name", name), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the one pool row a command returns, columns in <see cref="SelectByName"/>'s order; null when none.</summary>
+    private static async Task<PoolRow?> ReadRowAsync(System.Data.Common.DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             return null;
@@ -149,20 +155,24 @@ internal sealed class PoolRepository
     }
 
     /// <summary>
-    /// Changes the pool's settings, taking <paramref name="eventCount"/> event sequences; null when <paramref name="totalSeats"/>
-    /// is below the occupied seats, or when the total is no longer <paramref name="readTotalSeats"/> (resized concurrently).
+    /// Changes the pool's settings, taking <paramref name="eventCount"/> event sequences, and returns the row as it is now;
+    /// null when <paramref name="totalSeats"/> is below the occupied seats, or when the total is no longer
+    /// <paramref name="readTotalSeats"/> (resized concurrently).
     /// </summary>
-    public Task<PoolStamp?> ResizeAsync(
+    public Task<PoolRow?> ResizeAsync(
         StorageSession session, long id, long readTotalSeats, string customerId, long totalSeats, long minSeats, long maxSeats, int eventCount,
         long now, CancellationToken cancellationToken)
     {
-        var args = new
-        {
-            Id = id, ReadTotalSeats = readTotalSeats, CustomerId = customerId, TotalSeats = totalSeats, MinSeats = minSeats, MaxSeats = maxSeats,
-            EventCount = eventCount, Now = now,
-        };
-        return session.Connection.QuerySingleOrDefaultAsync<PoolStamp?>(
-            new CommandDefinition(ResizePoolIfRoom, args, session.Transaction, cancellationToken: cancellationToken));
+        var command = session.Command(ResizePoolIfRoom)
+            .With("@Id", id)
+            .With("@ReadTotalSeats", readTotalSeats)
+            .With("@CustomerId", customerId)
+            .With("@TotalSeats", totalSeats)
+            .With("@MinSeats", minSeats)
+            .With("@MaxSeats", maxSeats)
+            .With("@EventCount", eventCount)
+            .With("@Now", now);
+        return ReadRowAsync(command, cancellationToken);
     }
 
     /// <summary>Takes one free seat and one event sequence; null when the pool is full.</summary>

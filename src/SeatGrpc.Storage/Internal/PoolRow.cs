@@ -23,4 +23,14 @@ internal sealed class PoolRow
     public long UpdateTime { get; init; }
 
     public long Version { get; init; }
+
+    /// <summary>The row as a <see cref="PoolStamp"/>: what an event appended after it needs.</summary>
+    public PoolStamp ToStamp() => new()
+    {
+        Id = Id,
+        Name = Name,
+        LastEventSequence = LastEventSequence,
+        TotalSeats = TotalSeats,
+        OccupiedSeats = OccupiedSeats,
+    };
 }
