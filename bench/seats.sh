@@ -9,8 +9,12 @@
 #
 # Usage: bench/seats.sh [--rounds 2] [--seconds 5] [--warmup 10] [--duration 15] [--big-seats 150000] [--pinned] [--no-build]
 #                       [--postgres]
+#   --warmup: seconds of h2load before the measured rounds, shared by the five calls; the write phases warm up for half
+#   of it (at least 5 s).
 #   --pinned: the server runs on CPU 0 (taskset -c 0), every load client on CPU 1, so the peaks are the pinned peaks and
 #   the open-loop latency (p50/p99/p999 at half of them, with the calls the client skipped) is measured as SPEC.md asks.
+#   The warm-up is then 40 s unless --warmup says otherwise: on one core the JIT's background compiler competes with
+#   the calls, and a 10 s warm-up left the first round at a third of the second's rate.
 #   --postgres: the write targets on both engines instead, side by side: AssignSeat (32 callers) and ManageSeats (batches
 #   of 100, one stream) on SQLite, then on a throwaway PostgreSQL cluster (initdb in a temporary directory, deleted on
 #   exit), with the server's CPU and PostgreSQL's own CPU (all its processes) per call; then the round trips per
@@ -21,7 +25,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-rounds=2 seconds=5 warmup=10 duration=15 big_seats=150000 build=1 postgres=0 pin_server=() pin_client=()
+rounds=2 seconds=5 warmup= duration=15 big_seats=150000 build=1 postgres=0 pin_server=() pin_client=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
@@ -37,6 +41,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 load=(-c 8 -m 32)
+if [ -z "$warmup" ]; then
+  if [ ${#pin_server[@]} -gt 0 ]; then warmup=40; else warmup=10; fi
+fi
+write_warmup=$(( warmup / 2 > 5 ? warmup / 2 : 5 ))
 
 if [ "$postgres" = 1 ]; then
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
@@ -123,7 +131,7 @@ bench seed --pool subscriptions/bench-100 --seats 100 --out "$work/p100" | tee "
 
 rss_so_far
 echo "== assign, small database (32 callers)"
-bench assign --concurrency 32 --warmup 5 --duration "$duration" --server-pid "$server_pid" | tee "$work/assign-small.out"
+bench assign --concurrency 32 --warmup "$write_warmup" --duration "$duration" --server-pid "$server_pid" | tee "$work/assign-small.out"
 
 rss_so_far
 echo "== seed: a pool of 100,000 seats and $big_seats more seats elsewhere (the big database)"
@@ -192,11 +200,11 @@ for name in "${names[@]}"; do rate[$name]=$(median ${results[$name]}); cpu[$name
 
 rss_so_far
 echo "== assign, big database (32 callers)"
-bench assign --concurrency 32 --warmup 5 --duration "$duration" --server-pid "$server_pid" | tee "$work/assign-big.out"
+bench assign --concurrency 32 --warmup "$write_warmup" --duration "$duration" --server-pid "$server_pid" | tee "$work/assign-big.out"
 
 rss_so_far
 echo "== manage: one stream, batches of 100"
-bench manage --batch 100 --warmup 5 --duration "$duration" --server-pid "$server_pid" | tee "$work/manage.out"
+bench manage --batch 100 --warmup "$write_warmup" --duration "$duration" --server-pid "$server_pid" | tee "$work/manage.out"
 
 assign_small=$(field rate <"$work/assign-small.out")
 assign_big=$(field rate <"$work/assign-big.out")
