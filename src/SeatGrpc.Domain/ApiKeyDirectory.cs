@@ -108,10 +108,16 @@ public sealed class ApiKeyDirectory
             return key;
         }
 
-        var now = _time.GetUtcNow();
-        await _database.ApiKeys.RevokeAsync(session, row.Id, UnixMicros.From(now), cancellationToken).ConfigureAwait(false);
+        var now = UnixMicros.From(_time.GetUtcNow());
+        if (!await _database.ApiKeys.RevokeAsync(session, row.Id, now, cancellationToken).ConfigureAwait(false))
+        {
+            // Revoked in between by another replica (PostgreSQL): answer with the revocation that stands, not ours.
+            var current = await _database.ApiKeys.FindByKeyIdAsync(session, keyId, cancellationToken).ConfigureAwait(false);
+            return ToKey(current ?? row);
+        }
+
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return key with { RevokeTime = UnixMicros.ToTime(UnixMicros.From(now)) };
+        return key with { RevokeTime = UnixMicros.ToTime(now) };
     }
 
     /// <summary>A number that moves with every change to the keys: poll it, and reload when it moves.</summary>

@@ -167,6 +167,30 @@ public sealed class PostgresReplicaTests : StorageTestBase<PostgresStorageProvid
     }
 
     [RequiresToolFact(typeof(PostgresServerProbe))]
+    public async Task RevokeApiKey_RevokedMeanwhileByAnotherWriter_AnswersTheRevocationThatStands()
+    {
+        var keys = await ApiKeyDirectory.CreateAsync(Database, Time, Ct).Within();
+        var created = await keys.CreateKeyAsync("acme", ["seats:read"], null, null, Ct).Within();
+
+        // Another replica revokes the key first; its transaction is still open while this revocation reads the key.
+        await using var other = new NpgsqlConnection(Provider.ConnectionString);
+        await other.OpenAsync(Ct).Within();
+        await using var transaction = await other.BeginTransactionAsync(Ct).AsTask().Within();
+        await using (var revoke = new NpgsqlCommand("UPDATE api_keys SET revoke_time = 1000000 WHERE key_id = @KeyId", other, transaction))
+        {
+            revoke.Parameters.AddWithValue("KeyId", created.Key.KeyId);
+            Assert.Equal(1, await revoke.ExecuteNonQueryAsync(Ct).Within());
+        }
+
+        var revoking = Task.Run(() => keys.RevokeAsync("acme", created.Key.KeyId, Ct));
+        await WaitForLockWaitAsync();
+        await transaction.CommitAsync(Ct).Within();
+        var answered = await revoking.Within();
+
+        Assert.Equal(DateTimeOffset.UnixEpoch.AddSeconds(1), answered.RevokeTime);
+    }
+
+    [RequiresToolFact(typeof(PostgresServerProbe))]
     public async Task RevokeSeat_ConcurrentlyOnBothReplicas_FreesTheSeatOnce()
     {
         var pool = await CreatePoolAsync(totalSeats: 3);
