@@ -6,9 +6,9 @@ using SeatGrpc.Service.Internal;
 namespace SeatGrpc.Service.Tests;
 
 /// <summary>
-/// The status a failure becomes when the caller has gone. Kestrel aborts the request first and gRPC cancels the call's
-/// token later, on the thread pool; a stream read in between fails with "Can't read messages after the request is
-/// complete" (the crash test met it under load), which is a cancelled call, not a server bug.
+/// The status a failure becomes when the caller has gone. Kestrel aborts the request, or gRPC completes the response at
+/// the deadline, before the call's token is cancelled (later, on the thread pool); a stream read or write in between
+/// fails with an InvalidOperationException (the chaos tests met both under load), which is a call gone, not a server bug.
 /// </summary>
 public sealed class CallGuardTests
 {
@@ -21,6 +21,17 @@ public sealed class CallGuardTests
         await aborted.CancelAsync();
 
         var status = await StatusOfAsync(new CallContext(aborted.Token, CancellationToken.None), new InvalidOperationException(ReadAfterAbort));
+
+        Assert.Equal(StatusCode.Cancelled, status);
+    }
+
+    [Fact]
+    public async Task WriteFailsAfterTheDeadline_TokenNotYetCancelled_Cancelled()
+    {
+        // At the deadline gRPC completes the response before it cancels the token (PostgreSQL chaos test, seed 920779294).
+        var context = new CallContext(CancellationToken.None, CancellationToken.None, deadline: DateTime.UtcNow.AddSeconds(-1));
+
+        var status = await StatusOfAsync(context, new InvalidOperationException("Writing is not allowed after writer was completed."));
 
         Assert.Equal(StatusCode.Cancelled, status);
     }
@@ -41,7 +52,7 @@ public sealed class CallGuardTests
     }
 
     /// <summary>A call whose HTTP request carries <paramref name="requestAborted"/> (grpc-dotnet finds it in the user state).</summary>
-    private sealed class CallContext(CancellationToken requestAborted, CancellationToken callToken) : ServerCallContext
+    private sealed class CallContext(CancellationToken requestAborted, CancellationToken callToken, DateTime? deadline = null) : ServerCallContext
     {
         private readonly Dictionary<object, object> _userState = new()
         {
@@ -54,7 +65,7 @@ public sealed class CallGuardTests
 
         protected override string PeerCore => "ipv4:127.0.0.1:1";
 
-        protected override DateTime DeadlineCore => DateTime.MaxValue;
+        protected override DateTime DeadlineCore => deadline ?? DateTime.MaxValue;
 
         protected override Metadata RequestHeadersCore { get; } = [];
 

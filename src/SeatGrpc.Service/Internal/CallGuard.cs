@@ -61,12 +61,15 @@ internal sealed class CallGuard
 
     // The caller went away: it cancelled, reset the stream or let its deadline pass. The stream's reads then fail with an
     // IOException, or with the reader's InvalidOperationException once the request is aborted, and its writes with the
-    // writer's InvalidOperationException; nobody is left to receive a status. The request is aborted before the call's
-    // token is cancelled (gRPC cancels it later, on the thread pool), so both are looked at.
+    // writer's InvalidOperationException; nobody is left to receive a status. The call's token is cancelled only later
+    // (on the thread pool) than the request is aborted, and than gRPC completes the response at the deadline, so all
+    // three are looked at.
     private static bool CallerGone(ServerCallContext context, Exception exception) =>
         exception is IOException
         || (exception is OperationCanceledException or InvalidOperationException
-            && (context.CancellationToken.IsCancellationRequested || context.GetHttpContext().RequestAborted.IsCancellationRequested));
+            && (context.CancellationToken.IsCancellationRequested
+                || context.GetHttpContext().RequestAborted.IsCancellationRequested
+                || context.Deadline <= DateTime.UtcNow));
 
     private RpcException Translate(ServerCallContext context, Exception exception)
     {
