@@ -113,27 +113,31 @@ internal sealed class SeatRepository
         WHERE id = @Id AND version = @Version AND status = 'pending'
         """;
 
-    // A token names its seat ('<public id>.<secret>'): the seat is found by the unique public_id index and the hash is
-    // checked on that row. The token hash is cleared in the same statement: a token works once.
-    internal const string ClaimBySeatAndTokenHash = """
+    // A claim: the seat becomes claimed and its token hash is cleared in the same statement, so a token works once.
+    private const string ClaimSeat = """
         UPDATE seats
         SET status = 'claimed', claim_time = @Now, token_hash = NULL, legacy_token = FALSE,
             customer_id = COALESCE(customer_id, @ClaimantCustomerId), update_time = @Now, version = version + 1
-        WHERE public_id = @SeatId AND tenant = @Tenant AND token_hash = @TokenHash AND status = 'pending' AND invitation_expire_time > @Now
+
+        """;
+
+    private const string ClaimedSeat = """
+
         RETURNING id, public_id, pool_id, status, email, customer_id, external_customer_id,
                   metadata, invitation_expire_time, claim_time, revoke_time, create_time, update_time, version
         """;
 
+    // A token names its seat ('<public id>.<secret>'): the seat is found by the unique public_id index and the hash is
+    // checked on that row.
+    internal const string ClaimBySeatAndTokenHash = ClaimSeat + """
+        WHERE public_id = @SeatId AND tenant = @Tenant AND token_hash = @TokenHash AND status = 'pending' AND invitation_expire_time > @Now
+        """ + ClaimedSeat;
+
     // A token of schema version 2 (no seat id in it) is found by its hash, in the partial index over legacy rows only:
     // the WHERE names legacy_token as that index's condition does, or the index would not be used.
-    internal const string ClaimByLegacyTokenHash = """
-        UPDATE seats
-        SET status = 'claimed', claim_time = @Now, token_hash = NULL, legacy_token = FALSE,
-            customer_id = COALESCE(customer_id, @ClaimantCustomerId), update_time = @Now, version = version + 1
+    internal const string ClaimByLegacyTokenHash = ClaimSeat + """
         WHERE token_hash = @TokenHash AND legacy_token AND tenant = @Tenant AND status = 'pending' AND invitation_expire_time > @Now
-        RETURNING id, public_id, pool_id, status, email, customer_id, external_customer_id,
-                  metadata, invitation_expire_time, claim_time, revoke_time, create_time, update_time, version
-        """;
+        """ + ClaimedSeat;
 
     private readonly ISqlDialect _dialect;
 
