@@ -148,19 +148,9 @@ public sealed class PostgresReplicaTests : StorageTestBase<PostgresStorageProvid
         var pool = await CreatePoolAsync(totalSeats: 3);
 
         // Another replica's write to the pool (an assignment bumps its version too), still open while the resize reads the row.
-        await using var other = new NpgsqlConnection(Provider.ConnectionString);
-        await other.OpenAsync(Ct).Within();
-        await using var transaction = await other.BeginTransactionAsync(Ct).AsTask().Within();
-        await using (var bump = new NpgsqlCommand("UPDATE pools SET version = version + 1 WHERE name = @Name", other, transaction))
-        {
-            bump.Parameters.AddWithValue("Name", pool.Name);
-            await bump.ExecuteNonQueryAsync(Ct).Within();
-        }
-
-        var resize = Task.Run(() => AllocatorA.UpsertPoolAsync(new PoolSettings(pool.Name, 4), null, null, Ct));
-        await WaitForLockWaitAsync();
-        await transaction.CommitAsync(Ct).Within();
-        var answered = (await resize.Within()).Value!;
+        var answered = (await RunBehindHeldUpdateAsync(
+            "UPDATE pools SET version = version + 1 WHERE name = @Name", "Name", pool.Name,
+            () => AllocatorA.UpsertPoolAsync(new PoolSettings(pool.Name, 4), null, null, Ct))).Value!;
 
         Assert.Equal(4, answered.TotalSeats);
         Assert.Equal((await AllocatorB.GetPoolAsync(pool.Name, Ct).Within()).Etag, answered.Etag);
@@ -173,19 +163,9 @@ public sealed class PostgresReplicaTests : StorageTestBase<PostgresStorageProvid
         var created = await keys.CreateKeyAsync("acme", ["seats:read"], null, null, Ct).Within();
 
         // Another replica revokes the key first; its transaction is still open while this revocation reads the key.
-        await using var other = new NpgsqlConnection(Provider.ConnectionString);
-        await other.OpenAsync(Ct).Within();
-        await using var transaction = await other.BeginTransactionAsync(Ct).AsTask().Within();
-        await using (var revoke = new NpgsqlCommand("UPDATE api_keys SET revoke_time = 1000000 WHERE key_id = @KeyId", other, transaction))
-        {
-            revoke.Parameters.AddWithValue("KeyId", created.Key.KeyId);
-            Assert.Equal(1, await revoke.ExecuteNonQueryAsync(Ct).Within());
-        }
-
-        var revoking = Task.Run(() => keys.RevokeAsync("acme", created.Key.KeyId, Ct));
-        await WaitForLockWaitAsync();
-        await transaction.CommitAsync(Ct).Within();
-        var answered = await revoking.Within();
+        var answered = await RunBehindHeldUpdateAsync(
+            "UPDATE api_keys SET revoke_time = 1000000 WHERE key_id = @KeyId", "KeyId", created.Key.KeyId,
+            () => keys.RevokeAsync("acme", created.Key.KeyId, Ct));
 
         Assert.Equal(DateTimeOffset.UnixEpoch.AddSeconds(1), answered.RevokeTime);
     }
@@ -326,6 +306,28 @@ public sealed class PostgresReplicaTests : StorageTestBase<PostgresStorageProvid
     {
         var events = await AllocatorB.ReadEventsAsync(parent, 0, 1000, Ct).Within();
         Assert.Equal(Enumerable.Range(1, expected).Select(i => (long)i), events.Select(e => e.Sequence));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="call"/> while another connection holds an uncommitted UPDATE of one row (<paramref name="sql"/>
+    /// with one parameter): the call reads the row as last committed, waits on the row lock when it writes, and goes on once
+    /// the other transaction commits.
+    /// </summary>
+    private async Task<T> RunBehindHeldUpdateAsync<T>(string sql, string parameter, object value, Func<Task<T>> call)
+    {
+        await using var other = new NpgsqlConnection(Provider.ConnectionString);
+        await other.OpenAsync(Ct).Within();
+        await using var transaction = await other.BeginTransactionAsync(Ct).AsTask().Within();
+        await using (var update = new NpgsqlCommand(sql, other, transaction))
+        {
+            update.Parameters.AddWithValue(parameter, value);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync(Ct).Within());
+        }
+
+        var running = Task.Run(call);
+        await WaitForLockWaitAsync();
+        await transaction.CommitAsync(Ct).Within();
+        return await running.Within();
     }
 
     /// <summary>Until a session of the test's database waits for a row lock.</summary>
