@@ -28,8 +28,8 @@ public sealed class TenantSeats
         PoolSettings settings, IdempotencyKey? idempotencyKey, Func<Pool, byte[]>? encodeResult, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return _allocator.Runner.RunAsync(
-            Caller, idempotencyKey, encodeResult, (context, ct) => Internal.PoolWriter.UpsertAsync(context, settings, ct), cancellationToken);
+        return _allocator.Runner.RunInPoolAsync(
+            Caller, settings.Name, idempotencyKey, encodeResult, (context, ct) => Internal.PoolWriter.UpsertAsync(context, settings, ct), cancellationToken);
     }
 
     /// <summary>Errors: PoolNotFound.</summary>
@@ -49,8 +49,9 @@ public sealed class TenantSeats
         Func<AssignedSeat, byte[]>? encodeResult,
         CancellationToken cancellationToken)
     {
-        return _allocator.Runner.RunAsync(
+        return _allocator.Runner.RunInPoolAsync(
             Caller,
+            parent,
             idempotencyKey,
             encodeResult,
             (context, ct) => _allocator.Operations.AssignAsync(context, parent, grantee, metadata, immediateClaim, ct),
@@ -126,8 +127,8 @@ public sealed class TenantSeats
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        return _allocator.Runner.RunAsync(
-            Caller, idempotencyKey, encodeResult, (context, ct) => _allocator.Batches.ApplyAsync(context, parent, changes, ct), cancellationToken);
+        return _allocator.Runner.RunInPoolAsync(
+            Caller, parent, idempotencyKey, encodeResult, (context, ct) => _allocator.Batches.ApplyAsync(context, parent, changes, ct), cancellationToken);
     }
 
     /// <summary>Up to <paramref name="limit"/> (1..1000, 0 means 50) events after the sequence. Errors: PoolNotFound.</summary>

@@ -157,6 +157,38 @@ public sealed class PostgresReplicaTests : StorageTestBase<PostgresStorageProvid
     }
 
     [RequiresToolFact(typeof(PostgresServerProbe))]
+    public async Task AssignSeat_ManyCallersWhileThePoolIsHeld_OnlyOnePerReplicaWaitsInPostgres()
+    {
+        var pool = await CreatePoolAsync(totalSeats: 20);
+        await using var other = new NpgsqlConnection(Provider.ConnectionString);
+        await other.OpenAsync(Ct).Within();
+        await using var transaction = await other.BeginTransactionAsync(Ct).AsTask().Within();
+        await using (var hold = new NpgsqlCommand("UPDATE pools SET version = version + 1 WHERE name = @Name", other, transaction))
+        {
+            hold.Parameters.AddWithValue("Name", pool.Name);
+            Assert.Equal(1, await hold.ExecuteNonQueryAsync(Ct).Within());
+        }
+
+        // Eight callers on each replica; the rest of each replica's callers wait in its process, not on the row lock.
+        var calls = Enumerable.Range(0, 16).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? AllocatorA : AllocatorB).AssignSeatAsync(pool.Name, Grantee.ForEmail($"queued{i}@example.com"), null, false, null, null, Ct))).ToList();
+        await WaitForLockWaitAsync();
+        var mostWaiting = 0L;
+        for (var look = 0; look < 50; look++)
+        {
+            mostWaiting = Math.Max(mostWaiting, await CountLockWaitsAsync());
+            await Task.Delay(10, Ct);
+        }
+
+        await transaction.CommitAsync(Ct).Within();
+        var assigned = await Task.WhenAll(calls).Within();
+
+        Assert.Equal(2, mostWaiting);
+        Assert.Equal(16, assigned.Select(a => a.Value!.Seat.Name).Distinct().Count());
+        Assert.Equal(4, (await AllocatorA.GetPoolAsync(pool.Name, Ct).Within()).AvailableSeats);
+    }
+
+    [RequiresToolFact(typeof(PostgresServerProbe))]
     public async Task RevokeApiKey_RevokedMeanwhileByAnotherWriter_AnswersTheRevocationThatStands()
     {
         var keys = await ApiKeyDirectory.CreateAsync(Database, Time, Ct).Within();
@@ -333,15 +365,21 @@ public sealed class PostgresReplicaTests : StorageTestBase<PostgresStorageProvid
     /// <summary>Until a session of the test's database waits for a row lock.</summary>
     private async Task WaitForLockWaitAsync()
     {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (await CountLockWaitsAsync() == 0)
+        {
+            await Task.Delay(10, deadline.Token);
+        }
+    }
+
+    /// <summary>The sessions of the test's database that wait for a lock now.</summary>
+    private async Task<long> CountLockWaitsAsync()
+    {
         await using var connection = new NpgsqlConnection(Provider.ConnectionString);
         await connection.OpenAsync(Ct).Within();
         await using var command = new NpgsqlCommand(
             "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while ((long)(await command.ExecuteScalarAsync(Ct).Within())! == 0)
-        {
-            await Task.Delay(10, deadline.Token);
-        }
+        return (long)(await command.ExecuteScalarAsync(Ct).Within())!;
     }
 
     private async Task TerminateBackendAsync(int processId)

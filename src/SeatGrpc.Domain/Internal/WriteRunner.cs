@@ -11,7 +11,8 @@ namespace SeatGrpc.Domain.Internal;
 /// transaction again, a bounded number of times, when the engine aborted it (deadlock, serialization failure)
 /// or a conditional update found that a concurrent writer got there first. On an engine that serializes its writers
 /// (SQLite) the transaction is shared: <see cref="GroupCommitter"/> runs the queued operations in one transaction, each
-/// under its own savepoint, and answers them after the one COMMIT.
+/// under its own savepoint, and answers them after the one COMMIT. Elsewhere (PostgreSQL) the writes of one pool take
+/// turns in this process (<see cref="PoolWriteGate"/>) instead of all queueing on the pool's row lock.
 /// </summary>
 internal sealed class WriteRunner
 {
@@ -24,6 +25,7 @@ internal sealed class WriteRunner
     private readonly TimeSpan _retention;
     private readonly ILogger _logger;
     private readonly GroupCommitter? _groups;
+    private readonly PoolWriteGate? _poolGate;
     private long _nextPurge;
 
     public WriteRunner(SeatDatabase database, TimeProvider time, ISeatEventNotifier notifier, TimeSpan retention, ILogger logger)
@@ -38,10 +40,33 @@ internal sealed class WriteRunner
         _groups = database.SerializesWriters
             ? new GroupCommitter(database, notifier, (session, ct) => PurgeIfDueAsync(session, UnixMicros.From(_time.GetUtcNow()), ct))
             : null;
+        _poolGate = database.SerializesWriters ? null : new PoolWriteGate();
     }
 
     /// <summary>The group committer, where the engine serializes writers; null elsewhere.</summary>
     internal GroupCommitter? Groups => _groups;
+
+    /// <summary>
+    /// <see cref="RunAsync"/> for a write to the pool named <paramref name="pool"/>, which, where writers are not
+    /// serialized already, waits its pool's turn in this process (<see cref="PoolWriteGate"/>).
+    /// </summary>
+    public async Task<IdempotentResult<T>> RunInPoolAsync<T>(
+        Caller caller,
+        string pool,
+        IdempotencyKey? key,
+        Func<T, byte[]>? encodeResult,
+        Func<WriteContext, CancellationToken, Task<T>> work,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        if (_poolGate is null)
+        {
+            return await RunAsync(caller, key, encodeResult, work, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var turn = await _poolGate.EnterAsync(caller.Tenant, pool, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(caller, key, encodeResult, work, cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<IdempotentResult<T>> RunAsync<T>(
         Caller caller,
