@@ -1,11 +1,11 @@
 namespace SeatGrpc.Domain.Internal;
 
 /// <summary>
-/// Lets one write per pool into the database at a time from this process; the others wait here.
-/// On PostgreSQL every write of a pool queues on the pool's row lock, and each COMMIT wakes every transaction queued
-/// there, which all re-check the row and all but one go back to sleep: with 32 callers on one pool that herd was half of
-/// the database's CPU per AssignSeat and gave a p99 of 400 ms. Waiting here costs nothing; across replicas the row lock
-/// still orders the writers, with at most one waiter per replica. A gate lives while someone holds or awaits it.
+/// Lets one write per pool into the database at a time from this process; the others wait here. On PostgreSQL every
+/// write of a pool queues on the pool's row lock, and each COMMIT wakes every transaction queued there, which all
+/// re-check the row and all but one go back to sleep: with 32 callers on one pool that herd was half of the database's
+/// CPU per AssignSeat and gave a p99 of 400 ms. Waiting here holds no connection and wakes no one; across replicas the
+/// row lock still orders the writers, with at most one waiter per replica. A gate lives while someone holds or awaits it.
 /// </summary>
 internal sealed class PoolWriteGate
 {
