@@ -17,9 +17,10 @@ internal sealed record JsonRowSyntax(
         index => $"value ->> {index}",
         index => $"unhex(value ->> {index})");
 
+    // The same on PostgreSQL: a json element is text that each ->> lexes from its start, a jsonb element is parsed once.
     public static JsonRowSyntax Postgres { get; } = new(
-        parameter => $"json_array_elements({parameter}::json) WITH ORDINALITY AS rows (value, n) ORDER BY n",
-        parameter => $"SELECT json_array_elements_text({parameter}::json)",
+        parameter => $"jsonb_array_elements({parameter}::jsonb) WITH ORDINALITY AS rows (value, n) ORDER BY n",
+        parameter => $"SELECT jsonb_array_elements_text({parameter}::jsonb)",
         index => $"value ->> {index}",
         index => $"(value ->> {index})::bigint",
         index => $"decode(value ->> {index}, 'hex')");
