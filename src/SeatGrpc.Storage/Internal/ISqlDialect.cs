@@ -23,6 +23,13 @@ internal interface ISqlDialect : IDisposable
     /// </summary>
     bool HasWritableCommonTableExpressions { get; }
 
+    /// <summary>
+    /// Whether a LIMIT over a UNION ALL of index-ordered runs must be repeated on each run for the engine to stop reading
+    /// at it (PostgreSQL's planner may otherwise read each run whole and sort it). SQLite merges the runs and stops by
+    /// itself, and a limit on each costs it a sort.
+    /// </summary>
+    bool LimitsEachUnionRun { get; }
+
     /// <summary>One-time set-up before migrations (e.g. the journal mode).</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 

@@ -53,6 +53,8 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public bool SerializesWriters => false;
 
+    public bool LimitsEachUnionRun => true;
+
     public bool HasWritableCommonTableExpressions => true;
 
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;

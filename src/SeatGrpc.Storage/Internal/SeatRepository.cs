@@ -69,15 +69,42 @@ internal sealed class SeatRepository
         WHERE pool_id = @PoolId AND external_customer_id = @ExternalCustomerId AND status <> 'revoked'
         """;
 
-    // No status filter means the seats that occupy capacity (SEAT_STATUS_UNSPECIFIED in the contract).
-    private const string SelectOccupyingPageInPool = """
+    // No status filter means the seats that occupy capacity (SEAT_STATUS_UNSPECIFIED in the contract): the pending and
+    // the claimed ones (the only other status the schema allows is revoked). Each is a run in id order in the
+    // (pool_id, status, id) index; a page reads about a page of rows from the two and merges them. "status <> 'revoked'"
+    // walked the pool's seats in id order and skipped the revoked ones: a pool with a long history of reassignments paid
+    // for every seat it ever revoked (224 ms for the first page after 74,550).
+    private const string PendingRun = """
         SELECT id, public_id, pool_id, @Parent AS parent, status, email, customer_id, external_customer_id,
                metadata, invitation_expire_time, claim_time, revoke_time, create_time, update_time, version
         FROM seats
-        WHERE pool_id = @PoolId AND status <> 'revoked' AND id > @AfterId
+        WHERE pool_id = @PoolId AND status = 'pending' AND id > @AfterId
+        """;
+
+    private const string ClaimedRun = """
+        SELECT id, public_id, pool_id, @Parent AS parent, status, email, customer_id, external_customer_id,
+               metadata, invitation_expire_time, claim_time, revoke_time, create_time, update_time, version
+        FROM seats
+        WHERE pool_id = @PoolId AND status = 'claimed' AND id > @AfterId
+        """;
+
+    private const string PageOrder = """
+
         ORDER BY id
         LIMIT @Limit
         """;
+
+    /// <summary>SQLite merges the two ordered runs and stops at the limit.</summary>
+    internal const string SelectOccupyingPageInPool = PendingRun + "\nUNION ALL\n" + ClaimedRun + PageOrder;
+
+    /// <summary>
+    /// PostgreSQL, without a limit on each run, may read every pending seat of the pool and sort them; with it, it merges
+    /// two index scans that stop at the limit. In SQLite the inner limits cost a sort of each run (a quarter more CPU).
+    /// </summary>
+    internal const string SelectOccupyingPageInPoolLimitingEachRun =
+        "SELECT * FROM (" + PendingRun + PageOrder + ") AS pending\nUNION ALL\nSELECT * FROM (" + ClaimedRun + PageOrder + ") AS claimed" + PageOrder;
+
+
 
     private const string SelectPageInPoolWithStatus = """
         SELECT id, public_id, pool_id, @Parent AS parent, status, email, customer_id, external_customer_id,
@@ -228,7 +255,9 @@ internal sealed class SeatRepository
     public async Task<IReadOnlyList<SeatRow>> ListPageAsync(
         StorageSession session, long poolId, string parent, string? status, long afterId, int limit, CancellationToken cancellationToken)
     {
-        var sql = status is null ? SelectOccupyingPageInPool : SelectPageInPoolWithStatus;
+        var sql = status is not null ? SelectPageInPoolWithStatus
+            : _dialect.LimitsEachUnionRun ? SelectOccupyingPageInPoolLimitingEachRun
+            : SelectOccupyingPageInPool;
         var command = session.Command(sql).With("@PoolId", poolId).With("@Parent", parent).With("@AfterId", afterId).With("@Limit", (long)limit);
         if (status is not null)
         {

@@ -87,6 +87,8 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public bool SerializesWriters => true;
 
+    public bool LimitsEachUnionRun => false;
+
     public bool HasWritableCommonTableExpressions => false;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
