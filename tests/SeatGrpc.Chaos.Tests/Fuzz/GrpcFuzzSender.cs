@@ -109,9 +109,13 @@ internal sealed class GrpcFuzzSender
     private async Task<FuzzAnswer> DuplexAsync(Method<IMessage, IMessage> method, IMessage request)
     {
         using var call = _invoker.AsyncDuplexStreamingCall(method, null, new CallOptions(deadline: DateTime.UtcNow + Timeout));
+        // The write gets a token of its own. Once, under load, a write of an oversize message that the server refuses
+        // waited for HTTP/2 flow-control credit on that stream past the call's deadline, for ever: the suite hung there
+        // (a dump showed the fuzz test in Http2Stream.SendDataAsync, the server idle and answering other calls).
+        using var writing = new CancellationTokenSource(Timeout);
         try
         {
-            await call.RequestStream.WriteAsync(request).ConfigureAwait(false);
+            await call.RequestStream.WriteAsync(request, writing.Token).ConfigureAwait(false);
             await call.RequestStream.CompleteAsync().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or OperationCanceledException or RpcException)
