@@ -59,12 +59,7 @@ internal sealed class WriteRunner
         CancellationToken cancellationToken)
         where T : class
     {
-        if (_poolGate is null)
-        {
-            return await RunAsync(caller, key, encodeResult, work, cancellationToken).ConfigureAwait(false);
-        }
-
-        using var turn = await _poolGate.EnterAsync(caller.Tenant, pool, cancellationToken).ConfigureAwait(false);
+        using var turn = _poolGate is null ? null : await _poolGate.EnterAsync(caller.Tenant, pool, cancellationToken).ConfigureAwait(false);
         return await RunAsync(caller, key, encodeResult, work, cancellationToken).ConfigureAwait(false);
     }
 
