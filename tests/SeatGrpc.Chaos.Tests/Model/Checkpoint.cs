@@ -1,4 +1,5 @@
 using SeatGrpc.Chaos.Tests.Api;
+using SeatGrpc.Chaos.Tests.Infrastructure;
 using SeatGrpc.Chaos.Tests.Workload;
 
 namespace SeatGrpc.Chaos.Tests.Model;
@@ -45,14 +46,19 @@ internal static class Checkpoint
             }
 
             var endpoint = await context.Cluster.PickAsync(random.Next(), cancellationToken).ConfigureAwait(false);
+            var requestId = context.History.Calls.Last(c => c.Client == -1 && c.Pool == pool).RequestId;
             try
             {
-                var requestId = context.History.Calls.Last(c => c.Client == -1 && c.Pool == pool).RequestId;
                 observations.Add(await Observer.ObserveAsync(endpoint, pool, requestId, random, cancellationToken).ConfigureAwait(false));
             }
             catch (ObservationException ex)
             {
-                return Failed($"the state could not be read: {ex.Message}");
+                var report = await HangReport.CaptureAsync(endpoint, async () =>
+                {
+                    var again = await Observer.ObserveAsync(endpoint, pool, requestId, new Random(0), cancellationToken).ConfigureAwait(false);
+                    return $"read, with {again.Events.Count} events";
+                }).ConfigureAwait(false);
+                return Failed($"the state could not be read: {ex.Message}{report}");
             }
         }
 
