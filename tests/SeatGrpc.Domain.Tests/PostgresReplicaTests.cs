@@ -160,28 +160,21 @@ public sealed class PostgresReplicaTests : StorageTestBase<PostgresStorageProvid
     public async Task AssignSeat_ManyCallersWhileThePoolIsHeld_OnlyOnePerReplicaWaitsInPostgres()
     {
         var pool = await CreatePoolAsync(totalSeats: 20);
-        await using var other = new NpgsqlConnection(Provider.ConnectionString);
-        await other.OpenAsync(Ct).Within();
-        await using var transaction = await other.BeginTransactionAsync(Ct).AsTask().Within();
-        await using (var hold = new NpgsqlCommand("UPDATE pools SET version = version + 1 WHERE name = @Name", other, transaction))
-        {
-            hold.Parameters.AddWithValue("Name", pool.Name);
-            Assert.Equal(1, await hold.ExecuteNonQueryAsync(Ct).Within());
-        }
+        var mostWaiting = 0L;
 
         // Eight callers on each replica; the rest of each replica's callers wait in its process, not on the row lock.
-        var calls = Enumerable.Range(0, 16).Select(i => Task.Run(() =>
-            (i % 2 == 0 ? AllocatorA : AllocatorB).AssignSeatAsync(pool.Name, Grantee.ForEmail($"queued{i}@example.com"), null, false, null, null, Ct))).ToList();
-        await WaitForLockWaitAsync();
-        var mostWaiting = 0L;
-        for (var look = 0; look < 50; look++)
-        {
-            mostWaiting = Math.Max(mostWaiting, await CountLockWaitsAsync());
-            await Task.Delay(10, Ct);
-        }
-
-        await transaction.CommitAsync(Ct).Within();
-        var assigned = await Task.WhenAll(calls).Within();
+        var assigned = await RunBehindHeldUpdateAsync(
+            "UPDATE pools SET version = version + 1 WHERE name = @Name", "Name", pool.Name,
+            () => Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+                (i % 2 == 0 ? AllocatorA : AllocatorB).AssignSeatAsync(pool.Name, Grantee.ForEmail($"queued{i}@example.com"), null, false, null, null, Ct))),
+            whileHeld: async () =>
+            {
+                for (var look = 0; look < 50; look++)
+                {
+                    mostWaiting = Math.Max(mostWaiting, await CountLockWaitsAsync());
+                    await Task.Delay(10, Ct);
+                }
+            });
 
         Assert.Equal(2, mostWaiting);
         Assert.Equal(16, assigned.Select(a => a.Value!.Seat.Name).Distinct().Count());
@@ -343,9 +336,9 @@ public sealed class PostgresReplicaTests : StorageTestBase<PostgresStorageProvid
     /// <summary>
     /// Runs <paramref name="call"/> while another connection holds an uncommitted UPDATE of one row (<paramref name="sql"/>
     /// with one parameter): the call reads the row as last committed, waits on the row lock when it writes, and goes on once
-    /// the other transaction commits.
+    /// the other transaction commits. Once the call waits for the lock, <paramref name="whileHeld"/> runs before that commit.
     /// </summary>
-    private async Task<T> RunBehindHeldUpdateAsync<T>(string sql, string parameter, object value, Func<Task<T>> call)
+    private async Task<T> RunBehindHeldUpdateAsync<T>(string sql, string parameter, object value, Func<Task<T>> call, Func<Task>? whileHeld = null)
     {
         await using var other = new NpgsqlConnection(Provider.ConnectionString);
         await other.OpenAsync(Ct).Within();
@@ -358,6 +351,11 @@ public sealed class PostgresReplicaTests : StorageTestBase<PostgresStorageProvid
 
         var running = Task.Run(call);
         await WaitForLockWaitAsync();
+        if (whileHeld is not null)
+        {
+            await whileHeld();
+        }
+
         await transaction.CommitAsync(Ct).Within();
         return await running.Within();
     }
