@@ -60,7 +60,7 @@ public sealed class CommandLineTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains(
-            "seatgrpc: The database schema is at version 999, but this binary knows versions up to 3. " +
+            "seatgrpc: The database schema is at version 999, but this binary knows versions up to 4. " +
             "Run a SeatGrpc release that ships migration 999, or point the server at another database.",
             output,
             StringComparison.Ordinal);
