@@ -27,9 +27,6 @@ public abstract class Version3MigrationTests<TProvider> : StorageTestBase<TProvi
     /// <summary>The invitation token AssignSeat returned for Ann in this engine's fixture.</summary>
     protected abstract string AnnToken { get; }
 
-    /// <summary>A query counting the indexes named @Name on this engine.</summary>
-    protected abstract string CountIndexSql { get; }
-
     [StorageFact]
     public async Task Open_Version3Database_KeepsEveryRow()
     {
@@ -50,8 +47,8 @@ public abstract class Version3MigrationTests<TProvider> : StorageTestBase<TProvi
     [StorageFact]
     public async Task Open_Version3Database_DropsSeatsByPoolAndKeepsSeatsByPoolStatus()
     {
-        Assert.Equal(0, await CountAsync(CountIndexSql, new { Name = "seats_by_pool" }));
-        Assert.Equal(1, await CountAsync(CountIndexSql, new { Name = "seats_by_pool_status" }));
+        Assert.Equal(0, await CountAsync(Provider.CountIndexSql, new { Name = "seats_by_pool" }));
+        Assert.Equal(1, await CountAsync(Provider.CountIndexSql, new { Name = "seats_by_pool_status" }));
     }
 
     [StorageFact]
@@ -161,8 +158,6 @@ public sealed class SqliteVersion3MigrationTests : Version3MigrationTests<Sqlite
     protected override string AnnSeat => "seats/AaImPwgtEG-BpzRvnZ91PA";
 
     protected override string AnnToken => "AaImPwgtEG-BpzRvnZ91PA.7Q5limOOS8C31AX9eN3yFVma7BAw3jNcHpiJwubBHZ4";
-
-    protected override string CountIndexSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = @Name";
 }
 
 public sealed class PostgresVersion3MigrationTests : Version3MigrationTests<PostgresStorageProvider>
@@ -170,6 +165,4 @@ public sealed class PostgresVersion3MigrationTests : Version3MigrationTests<Post
     protected override string AnnSeat => "seats/AaImPykNAiUmze0CbNjoYw";
 
     protected override string AnnToken => "AaImPykNAiUmze0CbNjoYw.C8u9PblKbfF-1fKWa9MQUwU376rm66xb9HE2t6ZIlRg";
-
-    protected override string CountIndexSql => "SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'seats' AND indexname = @Name";
 }

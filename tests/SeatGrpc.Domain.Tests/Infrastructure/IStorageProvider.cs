@@ -10,4 +10,7 @@ public interface IStorageProvider : IDisposable
 
     /// <summary>Puts the database of that schema version from Fixtures/ in place of the provider's (still unopened) database.</summary>
     Task RestoreVersionAsync(int version, CancellationToken cancellationToken);
+
+    /// <summary>Gets a query counting the seats table's indexes named <c>@Name</c> on this engine (a migration test's check).</summary>
+    string CountIndexSql { get; }
 }

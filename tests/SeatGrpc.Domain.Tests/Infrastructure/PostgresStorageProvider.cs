@@ -27,6 +27,8 @@ public sealed class PostgresStorageProvider : IStorageProvider
         return SeatDatabase.OpenPostgresAsync(new PostgresStorageOptions(ConnectionString), loggerFactory: null, cancellationToken);
     }
 
+    public string CountIndexSql => "SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'seats' AND indexname = @Name";
+
     public async Task RestoreVersionAsync(int version, CancellationToken cancellationToken)
     {
         // The dump sets search_path for its session: a connection of its own, not one from the pool.

@@ -14,6 +14,8 @@ public sealed class SqliteStorageProvider : IStorageProvider
         return SeatDatabase.OpenSqliteAsync(new SqliteStorageOptions(DatabasePath), loggerFactory: null, cancellationToken);
     }
 
+    public string CountIndexSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'seats' AND name = @Name";
+
     public Task RestoreVersionAsync(int version, CancellationToken cancellationToken)
     {
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", $"seats-v{version}.db"), DatabasePath, overwrite: true);
