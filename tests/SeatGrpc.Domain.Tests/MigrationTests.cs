@@ -16,7 +16,7 @@ public abstract class MigrationTests<TProvider> : StorageTestBase<TProvider>
 
         await using var session = await reopened.OpenReadAsync(Ct).Within();
         var applied = await Dapper.SqlMapper.ExecuteScalarAsync<long>(session.Connection, "SELECT COUNT(*) FROM schema_migrations").Within();
-        Assert.Equal(4, applied);
+        Assert.Equal(SchemaVersions.Latest, applied);
         Assert.NotNull(await reopened.Pools.FindByNameAsync(session, Caller.DefaultTenant, pool.Name, Ct).Within());
     }
 
@@ -28,9 +28,9 @@ public abstract class MigrationTests<TProvider> : StorageTestBase<TProvider>
 
         var error = await Assert.ThrowsAsync<SchemaVersionException>(() => Provider.OpenAsync(Ct).Within());
 
-        Assert.Equal((999L, 4L), (error.DatabaseVersion, error.BinaryVersion));
+        Assert.Equal((999L, (long)SchemaVersions.Latest), (error.DatabaseVersion, error.BinaryVersion));
         Assert.Contains("999", error.Message, StringComparison.Ordinal);
-        Assert.Contains("up to 4", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"up to {SchemaVersions.Latest}", error.Message, StringComparison.Ordinal);
     }
 
     [StorageFact]

@@ -69,11 +69,6 @@ internal sealed class SeatRepository
         WHERE pool_id = @PoolId AND external_customer_id = @ExternalCustomerId AND status <> 'revoked'
         """;
 
-    // No status filter means the seats that occupy capacity (SEAT_STATUS_UNSPECIFIED in the contract): the pending and
-    // the claimed ones (the only other status the schema allows is revoked). Each is a run in id order in the
-    // (pool_id, status, id) index; a page reads about a page of rows from the two and merges them. "status <> 'revoked'"
-    // walked the pool's seats in id order and skipped the revoked ones: a pool with a long history of reassignments paid
-    // for every seat it ever revoked (224 ms for the first page after 74,550).
     // A run of one status (the literal or parameter that ends it) in id order, from the (pool_id, status, id) index.
     private const string RunOfStatus = """
         SELECT id, public_id, pool_id, @Parent AS parent, status, email, customer_id, external_customer_id,
@@ -82,6 +77,11 @@ internal sealed class SeatRepository
         WHERE pool_id = @PoolId AND id > @AfterId AND status =
         """;
 
+    // No status filter means the seats that occupy capacity (SEAT_STATUS_UNSPECIFIED in the contract): the pending and
+    // the claimed ones (the only other status the schema allows is revoked). Each is a run in id order in the
+    // (pool_id, status, id) index; a page reads about a page of rows from the two and merges them. "status <> 'revoked'"
+    // walked the pool's seats in id order and skipped the revoked ones: a pool with a long history of reassignments paid
+    // for every seat it ever revoked (224 ms for the first page after 74,550).
     private const string PendingRun = RunOfStatus + " 'pending'";
 
     private const string ClaimedRun = RunOfStatus + " 'claimed'";
@@ -101,8 +101,6 @@ internal sealed class SeatRepository
     /// </summary>
     internal const string SelectOccupyingPageInPoolLimitingEachRun =
         "SELECT * FROM (" + PendingRun + PageOrder + ") AS pending\nUNION ALL\nSELECT * FROM (" + ClaimedRun + PageOrder + ") AS claimed" + PageOrder;
-
-
 
     private const string SelectPageInPoolWithStatus = RunOfStatus + " @Status" + PageOrder;
 

@@ -70,9 +70,12 @@ internal static class HangReport
 
     private static string? FindTool(string name)
     {
-        var home = Environment.GetEnvironmentVariable("HOME");
-        var folders = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Append(home is null ? string.Empty : Path.Combine(home, ".dotnet", "tools"));
+        var folders = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } home)
+        {
+            folders.Add(Path.Combine(home, ".dotnet", "tools"));
+        }
+
         return folders.Select(folder => Path.Combine(folder, name)).FirstOrDefault(File.Exists);
     }
 }
