@@ -102,7 +102,7 @@ stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; serv
 bench() { "${pin_client[@]}" dotnet "$bench_dll" "$@" --target "$grpc_url" --key "$api_key"; }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" | tail -1; }   # key=value from a "result ..." line
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == ">=") ? (v >= t) : (v <= t); print ok ? "met" : "NOT met" }'; }
-row() { printf '| %-44s | %-36s | %-14s | %-7s |\n' "$@"; }
+row() { printf '| %-44s | %-46s | %-14s | %-7s |\n' "$@"; }
 
 if [ "$postgres" = 1 ]; then
   source bench/seats-postgres.sh
@@ -172,24 +172,26 @@ h2() { # name seconds -> requests per second (fails on any non-2xx or error)
 h2lat() { # name rate -> a "result latency ..." line
   IFS=: read -r method file <<<"${path[$1]}"
   local conns=20 log="$work/h2lat-$1.log" out="$work/h2lat-$1.out" window="$work/h2lat-$1.window" bad
-  local per_connection=$(( ($2 + conns - 1) / conns ))
+  local per_connection=$(( ($2 + conns - 1) / conns )) t0 t1 w0 w1
+  t0=$(ticks); w0=$(date +%s%N)
   "${pin_client[@]}" h2load -c "$conns" -m 32 --rps "$per_connection" -n "$(( per_connection * conns * (3 + duration) ))" \
     -r 1 --rate-period 1ms --log-file "$log" -d "$file" \
     -H 'content-type: application/grpc' -H 'te: trailers' -H "authorization: Bearer $api_key" "$grpc_url$method" >"$out" 2>&1
+  t1=$(ticks); w1=$(date +%s%N)
   bad=$(awk '/^requests:/ { print $10 + $12 + $14 }' "$out")
   sort -n "$log" | awk -v from=3000000 -v to="$(( (3 + duration) * 1000000 ))" -v window="$window" '
     NR == 1 { t0 = $1 }
     { t = $1 - t0; if (t < from || t >= to) next; print $3; n++; ms = int(t / 1000); if (++in_ms[ms] > burst) burst = in_ms[ms] }
     END { print n + 0, burst + 0 >window }' | sort -n \
     | awk -v rate="$(( per_connection * conns ))" -v asked="$(( per_connection * conns * duration ))" -v bad="${bad:-0}" \
-        -v window="$window" '
+        -v window="$window" -v busy="$(awk -v t="$(( t1 - t0 ))" -v ns="$(( w1 - w0 ))" 'BEGIN { printf "%.2f", t * 1e7 / ns }')" '
     function at(q,  i) { i = int(NR * q); if (i < 1) i = 1; return v[i] / 1000 }
     { v[NR] = $1 }
     END {
       getline line <window; split(line, w, " ")
       skipped = asked - w[1]; if (skipped < 0) skipped = 0
-      printf "result latency rpc=get-h2load rate=%d calls=%d p50=%.3f p99=%.3f p999=%.3f max=%.3f errors=%d skipped=%d burst=%d\n",
-        rate, NR, at(0.5), at(0.99), at(0.999), v[NR] / 1000, bad, skipped, w[2]
+      printf "result latency rpc=get-h2load rate=%d calls=%d p50=%.3f p99=%.3f p999=%.3f max=%.3f errors=%d skipped=%d burst=%d server_busy=%s\n",
+        rate, NR, at(0.5), at(0.99), at(0.999), v[NR] / 1000, bad, skipped, w[2], busy
     }'
 }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -228,7 +230,8 @@ seat100k=$(field seat <"$work/seed100k.out")
 
 rss_so_far
 echo "== latency: AssignSeat open loop at $half_assign calls/s (half of the peak)"
-bench latency --rpc assign --rate "$half_assign" --warmup 3 --duration "$duration" --connections 8 | tee "$work/lat-assign.out"
+bench latency --rpc assign --rate "$half_assign" --warmup 3 --duration "$duration" --connections 8 --server-pid "$server_pid" \
+  | tee "$work/lat-assign.out"
 rss_so_far
 echo "== latency: GetSeat paced by h2load at $half_get calls/s (half of the peak)"
 h2lat get100k "$half_get" | tee "$work/lat-get.out"
@@ -243,6 +246,8 @@ p99_assign=$(field p99 <"$work/lat-assign.out")
 p99_get=$(field p99 <"$work/lat-get.out")
 skipped_assign=$(field skipped <"$work/lat-assign.out")
 skipped_get=$(field skipped <"$work/lat-get.out")
+busy_assign=$(awk -v b="$(field server_busy <"$work/lat-assign.out")" 'BEGIN { printf "%.0f", b * 100 }')
+busy_get=$(awk -v b="$(field server_busy <"$work/lat-get.out")" 'BEGIN { printf "%.0f", b * 100 }')
 burst_get=$(field burst <"$work/lat-get.out")
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -261,13 +266,13 @@ echo "h2load ${load[*]} medians: Health/Check $(printf '%.0f' "${rate[health]}")
   "GetSeat $(printf '%.0f' "${rate[get100]}")/s (100 seats), $(printf '%.0f' "${rate[get100k]}")/s (100,000);" \
   "ListSeats $(printf '%.0f' "${rate[list100]}")/s (100), $(printf '%.0f' "${rate[list100k]}")/s (100,000)"
 row "target (SPEC.md section 9)" "measured" "goal" "verdict"
-row "--------------------------------------------" "------------------------------------" "--------------" "-------"
+row "--------------------------------------------" "----------------------------------------------" "--------------" "-------"
 row "GetSeat / Health.Check (worse of 2 pools)" "$get_ratio" ">= 0.50" "$(verdict "$get_ratio" '>=' 0.5)"
 row "ListSeats page of 50 / Health.Check" "$list_ratio" ">= 0.20" "$(verdict "$list_ratio" '>=' 0.2)"
 row "AssignSeat, 32 callers (small / big db)" "$assign_small / $assign_big calls/s" ">= 10,000/s" "$(verdict "$assign_min" '>=' 10000)"
 row "ManageSeats, batches of 100, one stream" "$manage_rate changes/s" ">= 100,000/s" "$(verdict "$manage_rate" '>=' 100000)"
-row "p99 AssignSeat at half peak ($half_assign/s)" "$p99_assign ms ($skipped_assign skipped)" "<= 2 ms${pin_server:+ pinned}" "$(verdict "$p99_assign" '<=' 2)"
-row "p99 GetSeat at half peak ($half_get/s)" "$p99_get ms ($skipped_get skipped, burst $burst_get)" "<= 2 ms${pin_server:+ pinned}" "$(verdict "$p99_get" '<=' 2)"
+row "p99 AssignSeat at half peak ($half_assign/s)" "$p99_assign ms ($skipped_assign skipped, busy $busy_assign %)" "<= 2 ms${pin_server:+ pinned}" "$(verdict "$p99_assign" '<=' 2)"
+row "p99 GetSeat at half peak ($half_get/s)" "$p99_get ms ($skipped_get skipped, burst $burst_get, busy $busy_get %)" "<= 2 ms${pin_server:+ pinned}" "$(verdict "$p99_get" '<=' 2)"
 row "server peak RSS (VmHWM)" "$rss_peak MB" "<= 200 MB" "$(verdict "$rss_peak" '<=' 200)"
 row "ListSeats 100,000 / 100 seats" "$list_scale" "~1 (>= 0.90)" "$(verdict "$list_scale" '>=' 0.9)"
 row "GetSeat 100,000 / 100 seats" "$get_scale" "~1 (>= 0.90)" "$(verdict "$get_scale" '>=' 0.9)"

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Grpc.Core;
 using Seats.V1;
 
@@ -8,6 +9,8 @@ namespace SeatGrpc.Bench;
 /// <c>latency</c>: an open-loop run at a fixed rate (e.g. half of the measured peak). Calls leave on a schedule whatever
 /// the earlier ones do, and each latency counts from the call's scheduled time, so a stall is not hidden
 /// (no coordinated omission). <c>--rpc</c> is assign (new grantees of one big pool), get (<c>--seat</c>) or list (<c>--pool</c>).
+/// <c>--timeline PATH</c> also writes every call's scheduled time and latency, to line a stall up with what the server
+/// was doing at that moment.
 /// </summary>
 internal static class LatencyCommand
 {
@@ -21,6 +24,8 @@ internal static class LatencyCommand
         var pool = args.Text("pool", $"subscriptions/bench-latency-{runId}");
         var seat = args.Text("seat", "");
         var maxOutstanding = Math.Max(1, args.Int("max-outstanding", 4096));
+        var timeline = args.Text("timeline", "");
+        var serverCpu = ServerCpu.From(args);
         using var target = await BenchTarget.ConnectAsync(args);
         args.RejectUnknown();
         if (rate <= 0)
@@ -96,13 +101,23 @@ internal static class LatencyCommand
             }
         }
 
+        var startedAt = DateTimeOffset.UtcNow;
+        var elapsed = TimeSpan.Zero;
         await using (new Progress("latency", "calls", warmup + duration, () => Interlocked.Read(ref completed), () => errors.Count))
         {
+            serverCpu?.Start();
             var start = Stopwatch.GetTimestamp();
+            startedAt = DateTimeOffset.UtcNow;
             await Task.Factory.StartNew(() => Dispatch(start), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
                 .ConfigureAwait(false);
             await Task.WhenAll(calls).ConfigureAwait(false);
+            elapsed = Stopwatch.GetElapsedTime(start);
         }
+
+        // How busy the server was at this rate: the peak's rate came from many calls at once, whose commits and reads
+        // batch, so half of it can keep the server busier than half of the time.
+        var answered = Interlocked.Read(ref completed) - errors.Count;
+        var cpuPerCall = serverCpu?.MicrosPer(answered) ?? 0;
 
         var recorder = new LatencyRecorder(1);
         for (var n = firstMeasured; n < total; n++)
@@ -113,12 +128,33 @@ internal static class LatencyCommand
             }
         }
 
+        if (timeline.Length > 0)
+        {
+            await WriteTimelineAsync(timeline, latencies, rate, startedAt).ConfigureAwait(false);
+        }
+
         var summary = recorder.Summarize();
         errors.ThrowIfOnlyErrors(summary.Count);
         Console.WriteLine(FormattableString.Invariant(
-            $"result latency rpc={rpc} rate={rate:F0} calls={summary.Count} p50={summary.P50:F3} p99={summary.P99:F3} p999={summary.P999:F3} max={summary.MaxMicros / 1000.0:F3} errors={errors.Count} skipped={skipped}"));
+            $"result latency rpc={rpc} rate={rate:F0} calls={summary.Count} p50={summary.P50:F3} p99={summary.P99:F3} p999={summary.P999:F3} max={summary.MaxMicros / 1000.0:F3} errors={errors.Count} skipped={skipped} server_cpu_us={cpuPerCall:F0} server_busy={cpuPerCall * answered / elapsed.TotalMicroseconds:F2}"));
         errors.Report();
         return 0;
+    }
+
+    // One line per call: when it was due (ms from the start, warm-up included) and its latency in ms, or "failed" for a
+    // call that failed or was skipped. The first line gives the start as Unix time, to match other clocks' records.
+    private static async Task WriteTimelineAsync(string path, long[] latencies, double rate, DateTimeOffset startedAt)
+    {
+        await using var writer = new StreamWriter(path);
+        await writer.WriteLineAsync(FormattableString.Invariant($"# started at unix_ms={startedAt.ToUnixTimeMilliseconds()}")).ConfigureAwait(false);
+        await writer.WriteLineAsync("due_ms\tlatency_ms").ConfigureAwait(false);
+        for (var n = 0; n < latencies.Length; n++)
+        {
+            var latency = latencies[n] >= 0 ? (latencies[n] / 1000.0).ToString("F3", CultureInfo.InvariantCulture) : "failed";
+            await writer.WriteLineAsync(FormattableString.Invariant($"{n * 1000 / rate:F3}\t{latency}")).ConfigureAwait(false);
+        }
+
+        Console.Error.WriteLine($"latency: wrote {latencies.Length:N0} calls to {path}");
     }
 
     // Sleeps while the time is more than 2 ms away, then yields the core until it comes: on time to a few microseconds,

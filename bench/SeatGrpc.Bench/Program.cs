@@ -8,7 +8,7 @@ const string Usage = """
                creates the pool with N occupied seats and writes DIR/get-seat.bin and DIR/list-seats.bin for h2load
       assign   --target URL [--concurrency 32] [--duration 15] [--warmup 5] [--connections 1] [--pool NAME] [--request-ids true]
       manage   --target URL [--batch 100] [--depth 8] [--duration 15] [--warmup 5] [--pool NAME]
-      latency  --target URL --rpc assign|get|list --rate R [--duration 15] [--warmup 3] [--seat NAME] [--pool NAME]
+      latency  --target URL --rpc assign|get|list --rate R [--duration 15] [--warmup 3] [--seat NAME] [--pool NAME] [--timeline PATH]
 
     Every command takes --key KEY (or SEATGRPC_KEY): an API key with seats:admin, e.g. the server's --bootstrap-key.
     assign, manage and latency take --server-pid PID (a local server) to report the server's CPU microseconds per call
