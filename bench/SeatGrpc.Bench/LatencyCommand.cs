@@ -33,6 +33,11 @@ internal static class LatencyCommand
             throw new BenchUsageException("--rate must be above 0 calls/s.");
         }
 
+        if (timeline.Length > 0)
+        {
+            EnsureWritable(timeline);
+        }
+
         Func<SeatService.SeatServiceClient, long, Task> send = rpc switch
         {
             "assign" => (client, n) => client.AssignSeatAsync(new AssignSeatRequest
@@ -101,7 +106,7 @@ internal static class LatencyCommand
             }
         }
 
-        var startedAt = DateTimeOffset.UtcNow;
+        DateTimeOffset startedAt = default;
         var elapsed = TimeSpan.Zero;
         await using (new Progress("latency", "calls", warmup + duration, () => Interlocked.Read(ref completed), () => errors.Count))
         {
@@ -139,6 +144,19 @@ internal static class LatencyCommand
             $"result latency rpc={rpc} rate={rate:F0} calls={summary.Count} p50={summary.P50:F3} p99={summary.P99:F3} p999={summary.P999:F3} max={summary.MaxMicros / 1000.0:F3} errors={errors.Count} skipped={skipped} server_cpu_us={cpuPerCall:F0} server_busy={cpuPerCall * answered / elapsed.TotalMicroseconds:F2}"));
         errors.Report();
         return 0;
+    }
+
+    // Before the run rather than after it: a run of minutes should not end in an error about its output file.
+    private static void EnsureWritable(string path)
+    {
+        try
+        {
+            File.Create(path).Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new BenchUsageException($"--timeline {path}: cannot write there ({ex.Message}); name a file in a folder that exists and is writable.");
+        }
     }
 
     // One line per call: when it was due (ms from the start, warm-up included) and its latency in ms, or "failed" for a
