@@ -171,27 +171,28 @@ h2() { # name seconds -> requests per second (fails on any non-2xx or error)
 # one millisecond (an even pace sends rate/1000).
 h2lat() { # name rate -> a "result latency ..." line
   IFS=: read -r method file <<<"${path[$1]}"
-  local conns=20 log="$work/h2lat-$1.log" out="$work/h2lat-$1.out" window="$work/h2lat-$1.window" bad
-  local per_connection=$(( ($2 + conns - 1) / conns )) t0 t1 w0 w1
+  local conns=20 log="$work/h2lat-$1.log" out="$work/h2lat-$1.out" window="$work/h2lat-$1.window"
+  local per_connection=$(( ($2 + conns - 1) / conns )) t0 t1 w0 w1 bad busy in_window burst
   t0=$(ticks); w0=$(date +%s%N)
   "${pin_client[@]}" h2load -c "$conns" -m 32 --rps "$per_connection" -n "$(( per_connection * conns * (3 + duration) ))" \
     -r 1 --rate-period 1ms --log-file "$log" -d "$file" \
     -H 'content-type: application/grpc' -H 'te: trailers' -H "authorization: Bearer $api_key" "$grpc_url$method" >"$out" 2>&1
   t1=$(ticks); w1=$(date +%s%N)
   bad=$(awk '/^requests:/ { print $10 + $12 + $14 }' "$out")
-  sort -n "$log" | awk -v from=3000000 -v to="$(( (3 + duration) * 1000000 ))" -v window="$window" '
+  busy=$(awk -v t="$(( t1 - t0 ))" -v ns="$(( w1 - w0 ))" 'BEGIN { printf "%.2f", t * 1e7 / ns }')   # ticks are 1/100 s
+  # The measured window's latencies (column 3) into $window, and how many calls it holds and the most sent in one ms.
+  read -r in_window burst < <(sort -n "$log" | awk -v from=3000000 -v to="$(( (3 + duration) * 1000000 ))" -v window="$window" '
     NR == 1 { t0 = $1 }
-    { t = $1 - t0; if (t < from || t >= to) next; print $3; n++; ms = int(t / 1000); if (++in_ms[ms] > burst) burst = in_ms[ms] }
-    END { print n + 0, burst + 0 >window }' | sort -n \
-    | awk -v rate="$(( per_connection * conns ))" -v asked="$(( per_connection * conns * duration ))" -v bad="${bad:-0}" \
-        -v window="$window" -v busy="$(awk -v t="$(( t1 - t0 ))" -v ns="$(( w1 - w0 ))" 'BEGIN { printf "%.2f", t * 1e7 / ns }')" '
+    { t = $1 - t0; if (t < from || t >= to) next; print $3 >window; n++; ms = int(t / 1000); if (++in_ms[ms] > burst) burst = in_ms[ms] }
+    END { print n + 0, burst + 0 }')
+  sort -n "$window" | awk -v rate="$(( per_connection * conns ))" -v asked="$(( per_connection * conns * duration ))" \
+      -v in_window="$in_window" -v burst="$burst" -v bad="${bad:-0}" -v busy="$busy" '
     function at(q,  i) { i = int(NR * q); if (i < 1) i = 1; return v[i] / 1000 }
     { v[NR] = $1 }
     END {
-      getline line <window; split(line, w, " ")
-      skipped = asked - w[1]; if (skipped < 0) skipped = 0
+      skipped = asked - in_window; if (skipped < 0) skipped = 0
       printf "result latency rpc=get-h2load rate=%d calls=%d p50=%.3f p99=%.3f p999=%.3f max=%.3f errors=%d skipped=%d burst=%d server_busy=%s\n",
-        rate, NR, at(0.5), at(0.99), at(0.999), v[NR] / 1000, bad, skipped, w[2], busy
+        rate, NR, at(0.5), at(0.99), at(0.999), v[NR] / 1000, bad, skipped, burst, busy
     }'
 }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -246,8 +247,9 @@ p99_assign=$(field p99 <"$work/lat-assign.out")
 p99_get=$(field p99 <"$work/lat-get.out")
 skipped_assign=$(field skipped <"$work/lat-assign.out")
 skipped_get=$(field skipped <"$work/lat-get.out")
-busy_assign=$(awk -v b="$(field server_busy <"$work/lat-assign.out")" 'BEGIN { printf "%.0f", b * 100 }')
-busy_get=$(awk -v b="$(field server_busy <"$work/lat-get.out")" 'BEGIN { printf "%.0f", b * 100 }')
+percent() { awk -v b="$1" 'BEGIN { printf "%.0f", b * 100 }'; }
+busy_assign=$(percent "$(field server_busy <"$work/lat-assign.out")")
+busy_get=$(percent "$(field server_busy <"$work/lat-get.out")")
 burst_get=$(field burst <"$work/lat-get.out")
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
