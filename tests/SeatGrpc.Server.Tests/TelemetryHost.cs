@@ -11,7 +11,7 @@ namespace SeatGrpc.Server.Tests;
 
 /// <summary>
 /// The host in-process (<see cref="SeatGrpcApp"/>) with the given environment, its own SQLite file and port 0, and
-/// in-memory exporters added to whatever OpenTelemetry providers the host registered itself.
+/// in-memory exporters added to whatever OpenTelemetry providers the host registered itself, and any services a test adds.
 /// </summary>
 internal sealed class TelemetryHost : IAsyncDisposable
 {
@@ -40,7 +40,7 @@ internal sealed class TelemetryHost : IAsyncDisposable
     /// <summary>Every metric exported by <see cref="FlushMetrics"/> so far.</summary>
     public LockedCollection<MetricSnapshot> Metrics { get; }
 
-    public static async Task<TelemetryHost> StartAsync(IReadOnlyDictionary<string, string> environment)
+    public static async Task<TelemetryHost> StartAsync(IReadOnlyDictionary<string, string> environment, Action<IServiceCollection>? services = null)
     {
         var spans = new LockedCollection<Activity>();
         var metrics = new LockedCollection<MetricSnapshot>();
@@ -49,9 +49,13 @@ internal sealed class TelemetryHost : IAsyncDisposable
             ["--grpc-port", "0", "--rest-port", "0", "--sqlite", database.Path, "--bootstrap-key", TestKeys.Admin],
             name => environment.GetValueOrDefault(name),
             AppContext.BaseDirectory,
-            services => services
-                .ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))
-                .ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(metrics)));
+            collection =>
+            {
+                collection
+                    .ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))
+                    .ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(metrics));
+                services?.Invoke(collection);
+            });
         await app.StartAsync().WithTimeout();
         return new TelemetryHost(database, app, spans, metrics);
     }
