@@ -71,7 +71,10 @@ internal static class Observer
         }
         catch (RpcException ex)
         {
-            throw new ObservationException($"WatchSeatEvents {pool} after {events.Count} events: {ex.Status}");
+            // Whether the server had started its answer tells a call stuck before the server's handler began its
+            // response from one whose events never came.
+            var headers = call.ResponseHeadersAsync.IsCompletedSuccessfully ? "response headers received" : "no response headers";
+            throw new ObservationException($"WatchSeatEvents {pool} after {events.Count} events ({headers}): {ex.Status}");
         }
 
         throw new ObservationException($"WatchSeatEvents {pool} ended after {events.Count} events without the checkpoint's event {sentinelRequestId}");
