@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Http.Features.Authentication;
 namespace SeatGrpc.Server.Hosting;
 
 /// <summary>
-/// Drops what a finished call left in its HTTP/2 stream's features: its gRPC call context (with the messages), its
-/// authentication result, its items and its service scope. Kestrel pools a finished stream for the next request on the
-/// connection and clears those features only then; meanwhile the pooled stream, an old object, kept them reachable, so
-/// every gen0 collection under load copied them to gen1 (README, issue 10, "Ninth sitting").
+/// Drops what a finished call left in its HTTP/2 stream's features: its gRPC call context (with its serialization
+/// contexts), its authentication result, its items and its service scope. Kestrel pools a finished stream for the next
+/// request on the connection and clears those features only then; meanwhile the pooled stream, an old object, kept them
+/// reachable, so every gen0 collection under load copied them to gen1 (README, issue 10, "Ninth sitting").
 /// </summary>
 internal sealed class CallStateRelease
 {
