@@ -7,9 +7,10 @@ namespace SeatGrpc.Server.Hosting;
 
 /// <summary>
 /// Drops what a finished call left in its HTTP/2 stream's features: its gRPC call context (with its serialization
-/// contexts), its authentication result, its items and its service scope. Kestrel pools a finished stream for the next
-/// request on the connection and clears those features only then; meanwhile the pooled stream, an old object, kept them
-/// reachable, so every gen0 collection under load copied them to gen1 (README, issue 10, "Ninth sitting").
+/// contexts), its authentication result, its items and its request-services feature (whose scope Kestrel disposes of
+/// anyway). Kestrel pools a finished stream for the next request on the connection and clears those features only then;
+/// meanwhile the pooled stream, an old object, kept them reachable, so every gen0 collection under load copied them to
+/// gen1 (README, issue 10, "Ninth sitting").
 /// </summary>
 internal sealed class CallStateRelease
 {

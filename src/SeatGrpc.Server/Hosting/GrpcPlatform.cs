@@ -67,10 +67,11 @@ internal static class GrpcPlatform
 
     public static WebApplication MapSeatGrpcPlatform(this WebApplication app)
     {
-        // ASP.NET Core would add authentication and authorization in front of every request, health checks included;
-        // here the anonymous endpoints skip both, and the admission limit (CallAdmission) with them. The two markers tell WebApplication they are in place.
         // First, so that it runs when every other part of the pipeline is done with the call.
         app.UseMiddleware<CallStateRelease>();
+
+        // ASP.NET Core would add authentication and authorization in front of every request, health checks included;
+        // here the anonymous endpoints skip both, and the admission limit (CallAdmission) with them. The two markers tell WebApplication they are in place.
         app.UseWhen(
             static context => context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null,
             static branch =>
