@@ -71,6 +71,15 @@ public sealed class StorageSession : IAsyncDisposable
     }
 
     /// <summary>
+    /// On SQLite, the connection's <see cref="SqliteRowStatement"/> for a command of <see cref="Command"/> (it binds that
+    /// command's parameters); null on PostgreSQL, where the command itself runs.
+    /// </summary>
+    internal SqliteRowStatement? RowStatement(DbCommand command) =>
+        _connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+            ? (_sharedCommands ?? (_ownCommands ??= new CommandCache())).RowStatement(sqlite, command.CommandText)
+            : null;
+
+    /// <summary>
     /// A command for a statement whose answer nobody reads (an event row, a stored response, a NOTIFY): run it with
     /// <see cref="RunOrDeferAsync"/>. Where the engine takes batches (PostgreSQL), it is held back and sent with the COMMIT
     /// in one round trip, so it must not be needed by a later statement of the transaction.

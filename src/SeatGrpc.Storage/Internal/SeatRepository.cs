@@ -215,7 +215,7 @@ internal sealed class SeatRepository
     public Task<SeatRow?> FindByPublicIdAsync(StorageSession session, string tenant, string publicId, CancellationToken cancellationToken)
     {
         return SeatRowReader.ReadSingleOrDefaultAsync(
-            session.Command(SelectByPublicId).With("@PublicId", publicId).With("@Tenant", tenant), cancellationToken);
+            session, session.Command(SelectByPublicId).With("@PublicId", publicId).With("@Tenant", tenant), cancellationToken);
     }
 
     /// <summary>The grantee's non-revoked seat: every identity given must match; the first one given picks the index.</summary>
@@ -237,7 +237,7 @@ internal sealed class SeatRepository
             command.With("@CustomerId", customerId);
         }
 
-        return SeatRowReader.ReadSingleOrDefaultAsync(command, cancellationToken);
+        return SeatRowReader.ReadSingleOrDefaultAsync(session, command, cancellationToken);
     }
 
     /// <summary>Seats of one pool after <paramref name="afterId"/> in id order, optionally of one status.</summary>
@@ -253,7 +253,7 @@ internal sealed class SeatRepository
             command.With("@Status", status);
         }
 
-        return await SeatRowReader.ReadAllAsync(command, limit, cancellationToken).ConfigureAwait(false);
+        return await SeatRowReader.ReadAllAsync(session, command, limit, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The customer's claimed seats in the tenant's pools after <paramref name="afterId"/>, each with its pool.</summary>

@@ -1,0 +1,30 @@
+using System.Data.Common;
+
+namespace SeatGrpc.Storage.Internal;
+
+/// <summary>
+/// The typed getters a row reader needs, over a <see cref="DbDataReader"/> or a <see cref="SqliteRowStatement"/>'s row;
+/// readers take it as a generic struct argument, so each source gets its own code with the calls inlined.
+/// </summary>
+internal interface IRowColumns
+{
+    long Int64(int column);
+
+    long? NullableInt64(int column);
+
+    string String(int column);
+
+    string? NullableString(int column);
+}
+
+/// <summary>The current row of a <see cref="DbDataReader"/>.</summary>
+internal readonly struct DataReaderColumns(DbDataReader reader) : IRowColumns
+{
+    public long Int64(int column) => reader.GetInt64(column);
+
+    public long? NullableInt64(int column) => reader.IsDBNull(column) ? null : reader.GetInt64(column);
+
+    public string String(int column) => reader.GetString(column);
+
+    public string? NullableString(int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+}
