@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using SeatGrpc.Domain.Tests.Infrastructure;
 using SeatGrpc.Storage;
@@ -30,7 +31,7 @@ public sealed class RowStatementTests : StorageTestBase<SqliteStorageProvider>
         await ExecuteAsync("UPDATE seats SET version = 9007199254740993 WHERE email = 'gone@example.com'");
 
         await using var session = await Database.OpenReadAsync(Ct).Within();
-        var native = await SeatRowReader.ReadAllAsync(session, session.Command(AllSeats).With("@AfterId", 0L), 4, Ct).Within();
+        var native = await RowReads.ReadAllAsync<SeatRow, SeatRowReader>(session, session.Command(AllSeats).With("@AfterId", 0L), 4, Ct).Within();
         var expected = new List<SeatRow>();
         var plain = ((SqliteConnection)session.RawConnection).CreateCommand().Also(AllSeats);
         plain.Parameters.AddWithValue("@AfterId", 0L);
@@ -52,6 +53,32 @@ public sealed class RowStatementTests : StorageTestBase<SqliteStorageProvider>
     }
 
     [Fact]
+    public async Task EventRows_EveryKindOfValue_ReadAsDapperReadThem()
+    {
+        var pool = await CreatePoolAsync(totalSeats: 5);
+        await AssignAsync(pool.Name, Grantee.ForEmail("zoë@exämple.com"));
+        var claimed = await AssignAsync(pool.Name, Grantee.ForCustomer("cus_1"), immediateClaim: true);
+        await Allocator.RevokeSeatAsync(claimed.Seat.Name, null, null, null, Ct).Within();
+        await Allocator.UpsertPoolAsync(new PoolSettings(pool.Name, 7, "cus_owner"), null, null, Ct).Within();
+        await ExecuteAsync("UPDATE seat_events SET previous_email = 'ann@example.com', previous_seat_name = 'seats/x', request_id = 'r-1' WHERE sequence = 2");
+
+        await using var session = await Database.OpenReadAsync(Ct).Within();
+        var poolId = await Database.Pools.FindIdByNameAsync(session, Caller.DefaultTenant, pool.Name, Ct).Within();
+        var native = await Database.Events.ReadAfterAsync(session, poolId!.Value, 0, 100, Ct).Within();
+        var dapper = await session.Connection.QueryAsync<SeatEventRow>(new CommandDefinition(
+            """
+            SELECT pool_id, sequence, type, seat_name, previous_seat_name, email, customer_id, external_customer_id,
+                   previous_email, previous_customer_id, previous_external_customer_id, total_seats, time, request_id, key_id
+            FROM seat_events WHERE pool_id = @PoolId ORDER BY sequence
+            """, new { PoolId = poolId }, cancellationToken: Ct)).Within();
+
+        Assert.True(native.Count >= 5);
+        Assert.Equal(JsonSerializer.Serialize(dapper), JsonSerializer.Serialize(native));
+        Assert.Contains(native, row => row.TotalSeats == 7);
+        Assert.Contains(native, row => row.PreviousEmail == "ann@example.com" && row.RequestId == "r-1");
+    }
+
+    [Fact]
     public async Task Read_ThatThrewMidway_LeavesNoSnapshotBehind_AndRunsAgain()
     {
         var pool = await CreatePoolAsync(totalSeats: 5);
@@ -61,15 +88,27 @@ public sealed class RowStatementTests : StorageTestBase<SqliteStorageProvider>
         await using var session = await Database.OpenReadAsync(Ct).Within();
         var command = session.Command(AllSeats).With("@AfterId", 0L);
         var statement = session.RowStatement(command)!;
-        var read = 0;
-        Assert.Throws<InvalidOperationException>(() => statement.ReadAll(
-            command.Parameters, row => ++read < 2 ? row.Int64(0) : throw new InvalidOperationException("the second row"), 2));
+        Assert.Throws<InvalidOperationException>(() => statement.ReadAll<long, IdsFailingOnTheSecondSeat>(command.Parameters, 2));
 
         // Left unreset, the statement would hold its read transaction, and this connection would not see the next commit.
         await AssignAsync(pool.Name, Grantee.ForEmail("cy@example.com"));
-        var ids = statement.ReadAll(command.Parameters, row => row.Int64(0), 3);
+        var ids = statement.ReadAll<long, Ids>(command.Parameters, 3);
 
         Assert.Equal(3, ids.Count);
+    }
+
+    private sealed class Ids : IRowReader<long>
+    {
+        public static long Read<TColumns>(TColumns row)
+            where TColumns : struct, IRowColumns => row.Int64(0);
+    }
+
+    // Ann's row reads, Bob's (the second) throws.
+    private sealed class IdsFailingOnTheSecondSeat : IRowReader<long>
+    {
+        public static long Read<TColumns>(TColumns row)
+            where TColumns : struct, IRowColumns =>
+            row.NullableString(5) == "bob@example.com" ? throw new InvalidOperationException("the second row") : row.Int64(0);
     }
 
     [Fact]

@@ -3,8 +3,8 @@ using System.Data.Common;
 namespace SeatGrpc.Storage.Internal;
 
 /// <summary>
-/// The typed getters a row reader needs, over a <see cref="DbDataReader"/> or a <see cref="SqliteRowStatement"/>'s row;
-/// readers take it as a generic struct argument, so each source gets its own code with the calls inlined.
+/// The typed getters a row reader needs, over a <see cref="DbDataReader"/> or a <see cref="SqliteRowStatement"/>'s row.
+/// Readers take it as a generic struct argument, so each source gets its own code with the calls inlined.
 /// </summary>
 internal interface IRowColumns
 {
@@ -15,6 +15,13 @@ internal interface IRowColumns
     string String(int column);
 
     string? NullableString(int column);
+}
+
+/// <summary>Builds one row type from the columns of a SELECT written for it (see <see cref="RowReads"/>).</summary>
+internal interface IRowReader<out T>
+{
+    static abstract T Read<TColumns>(TColumns row)
+        where TColumns : struct, IRowColumns;
 }
 
 /// <summary>The current row of a <see cref="DbDataReader"/>.</summary>

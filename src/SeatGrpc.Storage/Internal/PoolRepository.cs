@@ -111,31 +111,33 @@ internal sealed class PoolRepository
     public async Task<PoolRow?> FindByNameAsync(StorageSession session, string tenant, string name, CancellationToken cancellationToken)
     {
         // A cached command read by ordinal: ListSeats and GetSeatPool run this on every call.
-        return await ReadRowAsync(session.Command(SelectByName).With("@Tenant", tenant).With("@Name", name), cancellationToken).ConfigureAwait(false);
+        return await ReadRowAsync(session, session.Command(SelectByName).With("@Tenant", tenant).With("@Name", name), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the one pool row a command returns, columns in <see cref="SelectByName"/>'s order; null when none.</summary>
-    private static async Task<PoolRow?> ReadRowAsync(System.Data.Common.DbCommand command, CancellationToken cancellationToken)
+    private static Task<PoolRow?> ReadRowAsync(StorageSession session, System.Data.Common.DbCommand command, CancellationToken cancellationToken) =>
+        RowReads.ReadSingleOrDefaultAsync<PoolRow, PoolRowReader>(session, command, cancellationToken);
+
+    private sealed class PoolRowReader : IRowReader<PoolRow>
     {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        private PoolRowReader()
         {
-            return null;
         }
 
-        return new PoolRow
+        public static PoolRow Read<TColumns>(TColumns row)
+            where TColumns : struct, IRowColumns => new()
         {
-            Id = reader.GetInt64(0),
-            Name = reader.GetString(1),
-            CustomerId = reader.GetString(2),
-            TotalSeats = reader.GetInt64(3),
-            MinSeats = reader.GetInt64(4),
-            MaxSeats = reader.GetInt64(5),
-            OccupiedSeats = reader.GetInt64(6),
-            LastEventSequence = reader.GetInt64(7),
-            CreateTime = reader.GetInt64(8),
-            UpdateTime = reader.GetInt64(9),
-            Version = reader.GetInt64(10),
+            Id = row.Int64(0),
+            Name = row.String(1),
+            CustomerId = row.String(2),
+            TotalSeats = row.Int64(3),
+            MinSeats = row.Int64(4),
+            MaxSeats = row.Int64(5),
+            OccupiedSeats = row.Int64(6),
+            LastEventSequence = row.Int64(7),
+            CreateTime = row.Int64(8),
+            UpdateTime = row.Int64(9),
+            Version = row.Int64(10),
         };
     }
 
@@ -172,7 +174,7 @@ internal sealed class PoolRepository
             .With("@MaxSeats", maxSeats)
             .With("@EventCount", eventCount)
             .With("@Now", now);
-        return ReadRowAsync(command, cancellationToken);
+        return ReadRowAsync(session, command, cancellationToken);
     }
 
     /// <summary>Takes one free seat and one event sequence; null when the pool is full.</summary>

@@ -98,12 +98,35 @@ internal sealed class SeatEventRepository
     public async Task<IReadOnlyList<SeatEventRow>> ReadAfterAsync(
         StorageSession session, long poolId, long afterSequence, int limit, CancellationToken cancellationToken)
     {
-        var rows = await session.Connection.QueryAsync<SeatEventRow>(
-            new CommandDefinition(
-                SelectAfterSequence,
-                new { PoolId = poolId, AfterSequence = afterSequence, Limit = limit },
-                session.Transaction,
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.AsList();
+        var command = session.Command(SelectAfterSequence).With("@PoolId", poolId).With("@AfterSequence", afterSequence).With("@Limit", (long)limit);
+        return await RowReads.ReadAllAsync<SeatEventRow, SeatEventRowReader>(session, command, limit, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the columns of <see cref="SelectAfterSequence"/>, in its order.</summary>
+    private sealed class SeatEventRowReader : IRowReader<SeatEventRow>
+    {
+        private SeatEventRowReader()
+        {
+        }
+
+        public static SeatEventRow Read<TColumns>(TColumns row)
+            where TColumns : struct, IRowColumns => new()
+        {
+            PoolId = row.Int64(0),
+            Sequence = row.Int64(1),
+            Type = row.String(2),
+            SeatName = row.NullableString(3),
+            PreviousSeatName = row.NullableString(4),
+            Email = row.NullableString(5),
+            CustomerId = row.NullableString(6),
+            ExternalCustomerId = row.NullableString(7),
+            PreviousEmail = row.NullableString(8),
+            PreviousCustomerId = row.NullableString(9),
+            PreviousExternalCustomerId = row.NullableString(10),
+            TotalSeats = row.NullableInt64(11),
+            Time = row.Int64(12),
+            RequestId = row.NullableString(13),
+            KeyId = row.NullableString(14),
+        };
     }
 }

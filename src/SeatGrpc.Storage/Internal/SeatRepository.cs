@@ -214,7 +214,7 @@ internal sealed class SeatRepository
     /// <summary>The tenant's seat with that public id; another tenant's seat is not found.</summary>
     public Task<SeatRow?> FindByPublicIdAsync(StorageSession session, string tenant, string publicId, CancellationToken cancellationToken)
     {
-        return SeatRowReader.ReadSingleOrDefaultAsync(
+        return RowReads.ReadSingleOrDefaultAsync<SeatRow, SeatRowReader>(
             session, session.Command(SelectByPublicId).With("@PublicId", publicId).With("@Tenant", tenant), cancellationToken);
     }
 
@@ -237,7 +237,7 @@ internal sealed class SeatRepository
             command.With("@CustomerId", customerId);
         }
 
-        return SeatRowReader.ReadSingleOrDefaultAsync(session, command, cancellationToken);
+        return RowReads.ReadSingleOrDefaultAsync<SeatRow, SeatRowReader>(session, command, cancellationToken);
     }
 
     /// <summary>Seats of one pool after <paramref name="afterId"/> in id order, optionally of one status.</summary>
@@ -253,7 +253,7 @@ internal sealed class SeatRepository
             command.With("@Status", status);
         }
 
-        return await SeatRowReader.ReadAllAsync(session, command, limit, cancellationToken).ConfigureAwait(false);
+        return await RowReads.ReadAllAsync<SeatRow, SeatRowReader>(session, command, limit, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The customer's claimed seats in the tenant's pools after <paramref name="afterId"/>, each with its pool.</summary>

@@ -32,13 +32,14 @@ internal sealed class SqliteRowStatement : IDisposable
     }
 
     /// <summary>
-    /// Binds <paramref name="parameters"/> by name, runs the statement and reads each row with <paramref name="read"/>;
+    /// Binds <paramref name="parameters"/> by name, runs the statement and reads each row with <typeparamref name="TReader"/>;
     /// the statement is reset afterwards, failure included, so it holds no read transaction (no old snapshot) between
     /// runs. Any other answer than a row or the end fails the read with its <see cref="SqliteException"/>. A read in WAL
     /// mode does not wait for writers, so SQLite's busy answer, which Microsoft.Data.Sqlite's commands retry, comes only
     /// from another process holding the whole database, and fails the read like any other error.
     /// </summary>
-    public List<T> ReadAll<T>(DbParameterCollection parameters, Func<SqliteRowColumns, T> read, int capacity)
+    public List<T> ReadAll<T, TReader>(DbParameterCollection parameters, int capacity)
+        where TReader : IRowReader<T>
     {
         var rows = new List<T>(capacity);
         try
@@ -47,7 +48,7 @@ internal sealed class SqliteRowStatement : IDisposable
             int result;
             while ((result = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
             {
-                rows.Add(read(new SqliteRowColumns(_handle)));
+                rows.Add(TReader.Read(new SqliteRowColumns(_handle)));
             }
 
             if (result != raw.SQLITE_DONE)
