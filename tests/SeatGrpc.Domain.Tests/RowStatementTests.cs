@@ -126,6 +126,23 @@ public sealed class RowStatementTests : StorageTestBase<SqliteStorageProvider>
         Assert.Null(raw.sqlite3_next_stmt(connection.Handle, null));
     }
 
+    [Fact]
+    public async Task ColumnCalls_GoToTheSqliteLibraryThatSqlitePclRawLoaded()
+    {
+        var pool = await CreatePoolAsync(totalSeats: 1);
+        await AssignAsync(pool.Name, Grantee.ForEmail("ann@example.com"));
+        Assert.Single((await Allocator.ListSeatsAsync(pool.Name, null, 0, null, Ct).Within()).Seats);
+
+        // Two copies of SQLite in one process would each have their own allocator and locks for one statement.
+        var copies = File.ReadLines("/proc/self/maps")
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "")
+            .Where(path => Path.GetFileName(path).StartsWith("libe_sqlite3", StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+
+        Assert.True(copies.Count == 1, $"SQLite libraries mapped: {string.Join(", ", copies)}");
+    }
+
     // A connection of its own to the test's database, outside the storage layer's pools.
     private async Task<SqliteConnection> OpenPlainAsync(int defaultTimeout)
     {

@@ -6,8 +6,9 @@ namespace SeatGrpc.Storage.Internal;
 /// <summary>
 /// SQLite's column getters, called on a statement's raw pointer without a GC transition. Through SQLitePCLRaw each call
 /// pinned the statement's SafeHandle and switched the thread to preemptive mode and back; a page of 50 seats made some
-/// 3,000 of them, a third of ListSeats' CPU. These functions only read the current row (no locks, no I/O, no callbacks),
-/// which is what <see cref="SuppressGCTransitionAttribute"/> asks of a function. The library is the one SQLitePCLRaw loads.
+/// 3,000 of them, a third of ListSeats' CPU. These functions only read the current row: no I/O, no callbacks, and no
+/// lock in the multi-thread mode <see cref="SqliteDialect"/> sets up, which is what <see cref="SuppressGCTransitionAttribute"/>
+/// asks of a function. The library is the one SQLitePCLRaw loads (RowStatementTests checks that only one is mapped).
 /// </summary>
 internal static partial class SqliteColumnCalls
 {

@@ -6,7 +6,8 @@ using SQLitePCL;
 namespace SeatGrpc.Storage.Internal;
 
 /// <summary>
-/// One SELECT compiled once on one SQLite connection and run again and again, its rows read through
+/// One statement that returns rows (a SELECT, or a write with RETURNING) compiled once on one SQLite connection and run
+/// again and again, its rows read through
 /// <see cref="SqliteColumnCalls"/> instead of <see cref="SqliteDataReader"/>'s getters (several native calls per column,
 /// each through a SafeHandle). It takes its parameters from the connection's cached command for the same SQL, so the
 /// repositories build their commands the same way on both engines. Owned by the connection's <see cref="CommandCache"/>.
