@@ -79,6 +79,34 @@ public sealed class RowStatementTests : StorageTestBase<SqliteStorageProvider>
     }
 
     [Fact]
+    public async Task ClaimedSeatsWithTheirPools_ReadAsDapperReadThem()
+    {
+        foreach (var name in new[] { "subscriptions/a", "subscriptions/b" })
+        {
+            var pool = await CreatePoolAsync(name, totalSeats: 3);
+            await AssignAsync(pool.Name, Grantee.ForCustomer("cus_1"), immediateClaim: true);
+        }
+
+        await using var session = await Database.OpenReadAsync(Ct).Within();
+        var native = await Database.Seats.ListClaimedByCustomerAsync(session, Caller.DefaultTenant, "cus_1", 0, 10, Ct).Within();
+        var dapper = await session.Connection.QueryAsync<SeatRow, PoolRow, (SeatRow, PoolRow)>(
+            """
+            SELECT s.id, s.public_id, s.pool_id, p.name AS parent, s.status, s.email, s.customer_id, s.external_customer_id,
+                   s.metadata, s.invitation_expire_time, s.claim_time, s.revoke_time, s.create_time, s.update_time, s.version,
+                   p.id, p.name, p.customer_id, p.total_seats, p.min_seats, p.max_seats, p.occupied_seats,
+                   p.last_event_sequence, p.create_time, p.update_time, p.version
+            FROM seats s JOIN pools p ON p.id = s.pool_id ORDER BY s.id
+            """,
+            static (seat, pool) => (seat, pool), splitOn: "id").Within();
+
+        Assert.Equal(2, native.Count);
+        Assert.Equal(
+            JsonSerializer.Serialize(dapper.Select(row => new { row.Item1, row.Item2 })),
+            JsonSerializer.Serialize(native.Select(row => new { Item1 = row.Seat, Item2 = row.Pool })));
+        Assert.Equal(["subscriptions/a", "subscriptions/b"], native.Select(row => row.Pool.Name));
+    }
+
+    [Fact]
     public async Task Read_ThatThrewMidway_LeavesNoSnapshotBehind_AndRunsAgain()
     {
         var pool = await CreatePoolAsync(totalSeats: 5);

@@ -35,3 +35,16 @@ internal readonly struct DataReaderColumns(DbDataReader reader) : IRowColumns
 
     public string? NullableString(int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 }
+
+/// <summary>A row's columns from <paramref name="offset"/> on, for a row that joins two row types side by side.</summary>
+internal readonly struct OffsetColumns<TColumns>(TColumns row, int offset) : IRowColumns
+    where TColumns : struct, IRowColumns
+{
+    public long Int64(int column) => row.Int64(offset + column);
+
+    public long? NullableInt64(int column) => row.NullableInt64(offset + column);
+
+    public string String(int column) => row.String(offset + column);
+
+    public string? NullableString(int column) => row.NullableString(offset + column);
+}

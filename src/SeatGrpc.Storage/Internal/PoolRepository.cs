@@ -118,29 +118,6 @@ internal sealed class PoolRepository
     private static Task<PoolRow?> ReadRowAsync(StorageSession session, System.Data.Common.DbCommand command, CancellationToken cancellationToken) =>
         RowReads.ReadSingleOrDefaultAsync<PoolRow, PoolRowReader>(session, command, cancellationToken);
 
-    private sealed class PoolRowReader : IRowReader<PoolRow>
-    {
-        private PoolRowReader()
-        {
-        }
-
-        public static PoolRow Read<TColumns>(TColumns row)
-            where TColumns : struct, IRowColumns => new()
-        {
-            Id = row.Int64(0),
-            Name = row.String(1),
-            CustomerId = row.String(2),
-            TotalSeats = row.Int64(3),
-            MinSeats = row.Int64(4),
-            MaxSeats = row.Int64(5),
-            OccupiedSeats = row.Int64(6),
-            LastEventSequence = row.Int64(7),
-            CreateTime = row.Int64(8),
-            UpdateTime = row.Int64(9),
-            Version = row.Int64(10),
-        };
-    }
-
     public Task<long?> FindIdByNameAsync(StorageSession session, string tenant, string name, CancellationToken cancellationToken)
     {
         return session.Command(SelectIdByName).With("@Tenant", tenant).With("@Name", name).ScalarInt64Async(cancellationToken);

@@ -260,15 +260,23 @@ internal sealed class SeatRepository
     public async Task<IReadOnlyList<(SeatRow Seat, PoolRow Pool)>> ListClaimedByCustomerAsync(
         StorageSession session, string tenant, string customerId, long afterId, int limit, CancellationToken cancellationToken)
     {
-        var rows = await session.Connection.QueryAsync<SeatRow, PoolRow, (SeatRow, PoolRow)>(
-            new CommandDefinition(
-                SelectClaimedByCustomer,
-                new { Tenant = tenant, CustomerId = customerId, AfterId = afterId, Limit = limit },
-                session.Transaction,
-                cancellationToken: cancellationToken),
-            static (seat, pool) => (seat, pool),
-            splitOn: "id").ConfigureAwait(false);
-        return rows.AsList();
+        var command = session.Command(SelectClaimedByCustomer)
+            .With("@Tenant", tenant).With("@CustomerId", customerId).With("@AfterId", afterId).With("@Limit", (long)limit);
+        return await RowReads.ReadAllAsync<(SeatRow, PoolRow), ClaimedSeatReader>(session, command, limit, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A claimed seat's columns (<see cref="SeatRowReader.Columns"/>), then its pool's (<see cref="PoolRowReader.Columns"/>).</summary>
+    private sealed class ClaimedSeatReader : IRowReader<(SeatRow, PoolRow)>
+    {
+        private const int PoolColumns = 15;
+
+        private ClaimedSeatReader()
+        {
+        }
+
+        public static (SeatRow, PoolRow) Read<TColumns>(TColumns row)
+            where TColumns : struct, IRowColumns =>
+            (SeatRowReader.Read(row), PoolRowReader.Read(new OffsetColumns<TColumns>(row, PoolColumns)));
     }
 
     /// <summary>Marks an active seat revoked and forgets its token; false when it was already revoked, or changed since <paramref name="version"/>.</summary>
