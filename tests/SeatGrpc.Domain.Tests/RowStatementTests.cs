@@ -39,7 +39,7 @@ public sealed class RowStatementTests : StorageTestBase<SqliteStorageProvider>
         {
             while (await reader.ReadAsync(Ct).Within())
             {
-                expected.Add(SeatRowReader.Read(reader));
+                expected.Add(SeatRowReader.Read(new DataReaderColumns(reader)));
             }
         }
 

@@ -53,10 +53,9 @@ internal sealed class SeatBulkRepository
         });
         var command = session.Command(_insert);
         command.SetAt(0, "@Rows", DbType.String, rows);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var publicId in await RowReads.ReadAllAsync<string, PublicIdReader>(session, command, seats.Count, cancellationToken).ConfigureAwait(false))
         {
-            inserted.Add(reader.GetString(0));
+            inserted.Add(publicId);
         }
     }
 
@@ -73,10 +72,11 @@ internal sealed class SeatBulkRepository
         command.SetAt(1, "@PoolId", DbType.Int64, poolId);
         command.SetAt(2, "@Parent", DbType.String, parent);
         command.SetAt(3, "@Keys", DbType.String, JsonRows.WriteTexts(keys));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var rows = await RowReads.ReadAllAsync<(string, SeatRow), RevokedSeatReader>(session, command, keys.Count, cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var (key, seat) in rows)
         {
-            revoked[reader.GetString(15)] = SeatRowReader.Read(reader);
+            revoked[key] = seat;
         }
     }
 
@@ -87,4 +87,27 @@ internal sealed class SeatBulkRepository
         RETURNING id, public_id, pool_id, @Parent AS parent, status, email, customer_id, external_customer_id,
                   metadata, invitation_expire_time, claim_time, revoke_time, create_time, update_time, version, {column}
         """;
+
+    private sealed class PublicIdReader : IRowReader<string>
+    {
+        private PublicIdReader()
+        {
+        }
+
+        public static string Read<TColumns>(TColumns row)
+            where TColumns : struct, IRowColumns => row.String(0);
+    }
+
+    /// <summary>A revoked seat (<see cref="SeatRowReader.Columns"/>), then the grantee key it was found by.</summary>
+    private sealed class RevokedSeatReader : IRowReader<(string, SeatRow)>
+    {
+        private const int KeyColumn = 15;
+
+        private RevokedSeatReader()
+        {
+        }
+
+        public static (string, SeatRow) Read<TColumns>(TColumns row)
+            where TColumns : struct, IRowColumns => (row.String(KeyColumn), SeatRowReader.Read(row));
+    }
 }

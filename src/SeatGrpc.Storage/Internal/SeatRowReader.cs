@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace SeatGrpc.Storage.Internal;
 
 /// <summary>
@@ -17,8 +15,6 @@ internal sealed class SeatRowReader : IRowReader<SeatRow>
     private SeatRowReader()
     {
     }
-
-    internal static SeatRow Read(DbDataReader reader) => Read(new DataReaderColumns(reader));
 
     public static SeatRow Read<TColumns>(TColumns row)
         where TColumns : struct, IRowColumns => new()
