@@ -58,6 +58,9 @@ public sealed class StorageSession : IAsyncDisposable
     /// <summary>The connection, without counting a statement (to name the engine in spans).</summary>
     internal DbConnection RawConnection => _connection;
 
+    // The long-lived connection's cache, or this session's own, made on first use.
+    private CommandCache Commands => _sharedCommands ?? (_ownCommands ??= new CommandCache());
+
     /// <summary>How many statements the session has run so far.</summary>
     internal int Statements => _statements;
 
@@ -67,7 +70,7 @@ public sealed class StorageSession : IAsyncDisposable
     internal DbCommand Command(string sql)
     {
         _statements++;
-        return (_sharedCommands ?? (_ownCommands ??= new CommandCache())).Get(_connection, Transaction, sql);
+        return Commands.Get(_connection, Transaction, sql);
     }
 
     /// <summary>
@@ -76,7 +79,7 @@ public sealed class StorageSession : IAsyncDisposable
     /// </summary>
     internal SqliteRowStatement? RowStatement(DbCommand command) =>
         _connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
-            ? (_sharedCommands ?? (_ownCommands ??= new CommandCache())).RowStatement(sqlite, command.CommandText)
+            ? Commands.RowStatement(sqlite, command.CommandText)
             : null;
 
     /// <summary>

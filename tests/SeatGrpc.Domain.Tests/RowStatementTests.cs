@@ -33,7 +33,8 @@ public sealed class RowStatementTests : StorageTestBase<SqliteStorageProvider>
         await using var session = await Database.OpenReadAsync(Ct).Within();
         var native = await RowReads.ReadAllAsync<SeatRow, SeatRowReader>(session, session.Command(AllSeats).With("@AfterId", 0L), 4, Ct).Within();
         var expected = new List<SeatRow>();
-        var plain = ((SqliteConnection)session.RawConnection).CreateCommand().Also(AllSeats);
+        var plain = ((SqliteConnection)session.RawConnection).CreateCommand();
+        plain.CommandText = AllSeats;
         plain.Parameters.AddWithValue("@AfterId", 0L);
         await using (var reader = await plain.ExecuteReaderAsync(Ct).Within())
         {
@@ -142,7 +143,8 @@ public sealed class RowStatementTests : StorageTestBase<SqliteStorageProvider>
     [Fact]
     public async Task Statements_AreFinalizedWithTheirCache_SoTheConnectionClosesCleanly()
     {
-        await using var connection = await OpenPlainAsync(defaultTimeout: 30);
+        await using var connection = new SqliteConnection($"Data Source={Provider.DatabasePath};Pooling=False");
+        await connection.OpenAsync(Ct).Within();
         connection.Handle!.enable_sqlite3_next_stmt(true);
         var cache = new CommandCache();
         var statement = cache.RowStatement(connection, "SELECT id FROM seats WHERE id > @AfterId");
@@ -169,22 +171,5 @@ public sealed class RowStatementTests : StorageTestBase<SqliteStorageProvider>
             .ToList();
 
         Assert.True(copies.Count == 1, $"SQLite libraries mapped: {string.Join(", ", copies)}");
-    }
-
-    // A connection of its own to the test's database, outside the storage layer's pools.
-    private async Task<SqliteConnection> OpenPlainAsync(int defaultTimeout)
-    {
-        var connection = new SqliteConnection($"Data Source={Provider.DatabasePath};Pooling=False;Default Timeout={defaultTimeout}");
-        await connection.OpenAsync(Ct).Within();
-        return connection;
-    }
-}
-
-internal static class CommandTextExtensions
-{
-    public static SqliteCommand Also(this SqliteCommand command, string sql)
-    {
-        command.CommandText = sql;
-        return command;
     }
 }
